@@ -1,0 +1,10 @@
+namespace InteractiveBackprop.Interactive;
+
+/// <summary>An invalid magic-command option. Its message is shown in the cell as it is.</summary>
+public sealed class DirectiveException : Exception
+{
+    /// <summary>Creates the exception with the message the user sees.</summary>
+    public DirectiveException(string message) : base(message)
+    {
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using InteractiveBackprop.Tensors;
+
+namespace InteractiveBackprop.Layers;
+
+/// <summary>
+/// The affine layer Y = X·W + b, with X of shape [B,N], W of shape [N,M] and a bias b of shape
+/// [1,M] broadcast over the batch.
+/// </summary>
+/// <remarks>
+/// The backward pass is the one derived with the Frobenius product: from
+/// dL = G : dY and dY = dX·W + X·dW + 1·db it reads off dX = G·Wᵀ, dW = Xᵀ·G and db = 1ᵀ·G, the
+/// sum of G's rows, where G = dY = ∂L/∂Y.
+/// </remarks>
+public sealed class Linear : ILayer
+{
+    private Tensor? _input;
+
+    /// <summary>Creates a layer from a weight of shape [N,M] and a bias of shape [1,M].</summary>
+    /// <exception cref="TensorShapeException">The bias is not [1,M].</exception>
+    public Linear(Tensor weight, Tensor bias)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        ArgumentNullException.ThrowIfNull(bias);
+        if (bias.Rows != 1 || bias.Columns != weight.Columns)
+        {
+            throw new TensorShapeException("Linear", weight.Shape, bias.Shape,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Linear: the bias has shape {bias.Shape} but a weight of shape " +
+                    $"{weight.Shape} needs a bias of shape [1,{weight.Columns}]."));
+        }
+
+        Weight = new Parameter("W", weight);
+        Bias = new Parameter("b", bias);
+        Parameters = [Weight, Bias];
+    }
+
+    /// <summary>
+    /// Creates a layer with <paramref name="inputs"/> inputs and <paramref name="outputs"/>
+    /// outputs. W is drawn uniformly from ±1/√N, as PyTorch's <c>nn.Linear</c> does, and so is b,
+    /// both from a generator seeded with <paramref name="seed"/>.
+    /// </summary>
+    public static Linear Create(int inputs, int outputs, int seed)
+    {
+        double bound = 1.0 / Math.Sqrt(inputs);
+        return new Linear(
+            Tensor.RandomUniform(inputs, outputs, seed, -bound, bound),
+            Tensor.RandomUniform(1, outputs, unchecked(seed * 31 + 7), -bound, bound));
+    }
+
+    /// <summary>The weight W, of shape [N,M].</summary>
+    public Parameter Weight { get; }
+
+    /// <summary>The bias b, of shape [1,M].</summary>
+    public Parameter Bias { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Parameter> Parameters { get; }
+
+    /// <summary>Computes Y = X·W + b for X of shape [B,N]; Y has shape [B,M].</summary>
+    /// <exception cref="TensorShapeException">X does not have N columns.</exception>
+    public Tensor Forward(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        _input = input;
+        return input.MatMul(Weight.Value).AddRow(Bias.Value);
+    }
+
+    /// <summary>
+    /// Computes dX = dY·Wᵀ, and stores dW = Xᵀ·dY and db = the column sums of dY (the sum over
+    /// the batch, not the mean: a mean loss has already put its 1/B inside dY).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No forward pass has run.</exception>
+    /// <exception cref="TensorShapeException">dY is not of Y's shape [B,M].</exception>
+    public Tensor Backward(Tensor outputGradient)
+    {
+        ArgumentNullException.ThrowIfNull(outputGradient);
+        var input = _input ?? throw new InvalidOperationException(
+            "Linear.Backward: no forward pass has run; call Forward(X) first so that the " +
+            "layer has the X that dW = Xᵀ·dY needs.");
+        var expected = new Shape(input.Rows, Weight.Value.Columns);
+        if (outputGradient.Shape != expected)
+        {
+            throw new TensorShapeException("Linear.Backward", expected, outputGradient.Shape,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Linear.Backward: dY has shape {outputGradient.Shape} but the output Y of " +
+                    $"the latest forward pass has shape {expected}; dY must have Y's shape."));
+        }
+
+        Weight.Grad = input.Transpose().MatMul(outputGradient);
+        Bias.Grad = outputGradient.Sum(axis: 0);
+        return outputGradient.MatMul(Weight.Value.Transpose());
+    }
+}
