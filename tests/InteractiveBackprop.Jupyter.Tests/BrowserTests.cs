@@ -46,6 +46,18 @@ public sealed class BrowserTests(JupyterHost host)
         AssertRendered(view, page.ExternalRequests);
     }
 
+    [SkippableFact]
+    public async Task RequestGuardAbortsExternalRequests()
+    {
+        host.RequireAvailable();
+        await using var page = await NotebookPage.OpenPageAsync(host, "tree");
+
+        // The guard aborts the request before any lookup, so nothing leaves the machine.
+        await page.FetchAsync("http://example.invalid/probe");
+
+        Assert.Equal(["http://example.invalid/probe"], page.ExternalRequests);
+    }
+
     private static void AssertRendered(NotebookView view, IReadOnlyList<string> externalRequests)
     {
         Assert.True(view.Errors.Length == 0, "error outputs:\n" + string.Join("\n", view.Errors) +

@@ -41,11 +41,13 @@ public sealed class DockerfileTests
     public void DockerfileRunsInstallScriptAsNotebookUser()
     {
         var lines = File.ReadAllLines(Dockerfile);
-        int install = Array.FindIndex(lines, l => l.StartsWith("RUN eng/install-jupyter.sh", StringComparison.Ordinal));
-        string lastUser = lines.Take(install).Last(l => l.StartsWith("USER ", StringComparison.Ordinal));
+        int install = Array.FindIndex(lines,
+            l => l.StartsWith("RUN eng/install-jupyter.sh", StringComparison.Ordinal));
+        var users = lines.Select((line, index) => (line, index))
+            .Where(l => l.line.StartsWith("USER ", StringComparison.Ordinal)).ToList();
 
-        Assert.Equal("USER ${NB_UID}", lastUser);
-        Assert.Equal("USER ${NB_UID}", lines.Last(l => l.StartsWith("USER ", StringComparison.Ordinal)));
+        Assert.Equal("USER ${NB_UID}", users.Last(u => u.index < install).line);
+        Assert.Equal("USER ${NB_UID}", users[^1].line);
     }
 
     [Fact]

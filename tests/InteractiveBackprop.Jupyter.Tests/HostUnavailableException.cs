@@ -1,6 +1,8 @@
 namespace InteractiveBackprop.Jupyter.Tests;
 
-/// <summary>A prerequisite of the Jupyter tests is missing; the message says which and how to fix it.</summary>
+/// <summary>
+/// A missing prerequisite of the Jupyter tests; the message names it and how to install it.
+/// </summary>
 public sealed class HostUnavailableException : Exception
 {
     /// <summary>Creates the exception with the reason the tests report.</summary>

@@ -66,14 +66,14 @@ public sealed class JupyterHost : IAsyncLifetime
     /// <summary>The repository root.</summary>
     public static string Root => NotebookFiles.RepositoryRoot;
 
-    /// <summary>Whether this run is CI's, where a test that cannot run fails instead of skipping.</summary>
-    public static bool IsCi =>
-        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether CI runs the tests: there a test that cannot run fails, not skips.</summary>
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true",
+        StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Why the tests cannot run here, or <see langword="null"/> when they can.</summary>
     public string? Unavailable { get; private set; }
 
-    /// <summary>The temporary folder that holds each host's copies; the server's root.</summary>
+    /// <summary>The temporary folder with each host's copies, and the server's root.</summary>
     public string Workspace { get; }
 
     /// <summary>The Jupyter data folder: the tests' kernelspecs and notebook signatures.</summary>
@@ -94,7 +94,7 @@ public sealed class JupyterHost : IAsyncLifetime
     /// <summary>The folder of screenshots that CI keeps as artefacts.</summary>
     public static string ScreenshotFolder => Path.Combine(Root, "artifacts", "screenshots");
 
-    /// <summary>The copy of <paramref name="notebook"/> that belongs to <paramref name="host"/>.</summary>
+    /// <summary>The copy of <paramref name="notebook"/> that <paramref name="host"/> runs.</summary>
     public string CopyOf(string host, string notebook) =>
         Path.Combine(Workspace, host, "notebooks", notebook);
 
@@ -152,7 +152,8 @@ public sealed class JupyterHost : IAsyncLifetime
                 return _runnerResult;
             }
 
-            string runner = Path.Combine(AppContext.BaseDirectory, "InteractiveBackprop.Notebooks.dll");
+            string runner = Path.Combine(AppContext.BaseDirectory,
+                "InteractiveBackprop.Notebooks.dll");
             var run = await Processes.RunAsync(Processes.StartInfo("dotnet",
                 [runner, Path.Combine(Workspace, "runner", "notebooks"), "--output",
                     Path.Combine(Workspace, "runner", "executed"), "--tool-manifest-dir", Root],
@@ -163,7 +164,10 @@ public sealed class JupyterHost : IAsyncLifetime
                     "*.ipynb");
                 var trust = await Processes.RunAsync(Processes.StartInfo(Jupyter,
                     ["trust", .. executed], Workspace, JupyterEnvironment), TimeSpan.FromMinutes(1));
-                run = trust.ExitCode == 0 ? run : trust with { Output = "jupyter trust: " + trust.Output };
+                if (trust.ExitCode != 0)
+                {
+                    run = trust with { Output = "jupyter trust failed: " + trust.Output };
+                }
             }
 
             _runnerResult = run;
@@ -243,7 +247,7 @@ public sealed class JupyterHost : IAsyncLifetime
     private async Task InstallAsync()
     {
         // As root the script installs the Debian packages that are missing; as anyone else it
-        // works with what is there and says what is missing.
+        // works with what is installed and reports what is missing.
         string[] arguments = Environment.UserName == "root" ? ["--apt", "--browser"] : ["--browser"];
         var install = await Processes.RunAsync(Processes.StartInfo(
             Path.Combine(Root, "eng", "install-jupyter.sh"), arguments, Root, JupyterEnvironment),
@@ -305,7 +309,8 @@ public sealed class JupyterHost : IAsyncLifetime
             arguments.Add("--allow-root");
         }
 
-        _server = Process.Start(Processes.StartInfo(Jupyter, arguments, Workspace, KernelEnvironment))!;
+        _server = Process.Start(
+            Processes.StartInfo(Jupyter, arguments, Workspace, KernelEnvironment))!;
         var log = new System.Text.StringBuilder();
         DataReceivedEventHandler append = (_, line) =>
         {
@@ -338,7 +343,7 @@ public sealed class JupyterHost : IAsyncLifetime
             }
             catch (TaskCanceledException)
             {
-                // Listening but not answering yet.
+                // Listening but not responding yet.
             }
 
             await Task.Delay(250);

@@ -39,7 +39,8 @@ public sealed class NbconvertTests(JupyterHost host)
         Assert.True(File.Exists(argv[0]), $"{argv[0]} does not exist");
         Assert.Contains("--http-local-only", argv);
         string range = argv[argv.IndexOf("--http-port-range") + 1];
-        Assert.True(int.Parse(range.Split('-')[0], System.Globalization.CultureInfo.InvariantCulture) > 2049,
+        int lowest = int.Parse(range.Split('-')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(lowest > 2049,
             $"the port range {range} includes 2049 or below, which Chromium refuses");
     }
 }

@@ -1,9 +1,9 @@
 namespace InteractiveBackprop.Jupyter.Tests;
 
-/// <summary>The repository's folders and tutorial notebooks, found from the test's build output.</summary>
+/// <summary>The repository root and its tutorial notebooks, found from the test binaries.</summary>
 public static class NotebookFiles
 {
-    /// <summary>The repository root: the nearest folder above the test binaries with the solution.</summary>
+    /// <summary>The nearest folder above the test binaries that contains the solution.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
     /// <summary>The file name of every notebooks/*.ipynb, as xunit theory data.</summary>

@@ -71,16 +71,26 @@ public sealed class NotebookPage : IAsyncDisposable
     /// </summary>
     public static async Task<NotebookPage> OpenAsync(JupyterHost host, string path)
     {
-        var notebook = new NotebookPage(await host.NewPageAsync());
-        await notebook._page.RouteAsync("**/*", notebook.RouteAsync);
-        await notebook._page.GotoAsync(
-            new Uri(host.ServerUrl!, $"notebooks/{path}?token={host.Token}").ToString());
+        var notebook = await OpenPageAsync(host, $"notebooks/{path}");
         await notebook._page.WaitForFunctionAsync(
             "() => window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded && " +
             "document.querySelector('#kernel_indicator_icon.kernel_idle_icon')",
             null, new PageWaitForFunctionOptions { Timeout = 120_000, PollingInterval = 250 });
         return notebook;
     }
+
+    /// <summary>Opens the server's page at <paramref name="path"/>, such as <c>tree</c>.</summary>
+    public static async Task<NotebookPage> OpenPageAsync(JupyterHost host, string path)
+    {
+        var page = new NotebookPage(await host.NewPageAsync());
+        await page._page.RouteAsync("**/*", page.RouteAsync);
+        await page._page.GotoAsync(new Uri(host.ServerUrl!, $"{path}?token={host.Token}").ToString());
+        return page;
+    }
+
+    /// <summary>Fetches <paramref name="url"/> from the page's script, ignoring a failure.</summary>
+    public Task FetchAsync(string url) =>
+        _page.EvaluateAsync("url => fetch(url).then(() => true, () => false)", url);
 
     /// <summary>
     /// Chooses Kernel, Restart &amp; Run All in the menu, confirms, and waits until every code
@@ -169,7 +179,8 @@ public sealed class NotebookPage : IAsyncDisposable
     private async Task RouteAsync(IRoute route)
     {
         var url = new Uri(route.Request.Url);
-        bool local = url.Scheme is "data" or "blob" || url.Host is "127.0.0.1" or "localhost" or "[::1]";
+        bool local = url.Scheme is "data" or "blob" ||
+            url.Host is "127.0.0.1" or "localhost" or "[::1]";
         if (local)
         {
             await route.ContinueAsync();

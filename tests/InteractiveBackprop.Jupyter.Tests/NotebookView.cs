@@ -15,7 +15,7 @@ public sealed record NotebookView
     /// <summary>The text of every stderr output, which holds a compiler error's message.</summary>
     public string[] StandardError { get; init; } = [];
 
-    /// <summary>Outputs of the model that hold a tensor (an ib-tensor table or a LaTeX matrix).</summary>
+    /// <summary>Outputs in the model with a tensor: an ib-tensor table or a LaTeX matrix.</summary>
     public int TensorOutputs { get; init; }
 
     /// <summary>Output areas showing an ib-tensor table or typeset math.</summary>
