@@ -12,8 +12,8 @@ public sealed class NbconvertTests(JupyterHost host)
         string source = host.CopyOf("nbconvert", notebook);
         string output = Path.Combine(host.Workspace, "nbconvert", "executed");
 
-        // --allow-errors runs every cell and saves the errors, whose outputs carry the compiler's
-        // message; without it nbconvert stops at the first error and reports only its value.
+        // --allow-errors runs every cell and saves each error with the compiler's message. Without
+        // it, nbconvert stops at the first error and reports only "compilation error".
         var run = await Processes.RunAsync(Processes.StartInfo(JupyterHost.Jupyter,
             ["nbconvert", "--to", "notebook", "--execute", "--allow-errors",
                 $"--ExecutePreprocessor.timeout={JupyterHost.NotebookTimeout.TotalSeconds:0}",

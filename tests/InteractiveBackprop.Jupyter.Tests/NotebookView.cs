@@ -12,7 +12,7 @@ public sealed record NotebookView
     /// <summary>The text of every error output.</summary>
     public string[] Errors { get; init; } = [];
 
-    /// <summary>The text of every stderr output, which holds a compiler error's message.</summary>
+    /// <summary>The text of every stderr output, which contains a compiler error's message.</summary>
     public string[] StandardError { get; init; } = [];
 
     /// <summary>Outputs in the model with a tensor: an ib-tensor table or a LaTeX matrix.</summary>
