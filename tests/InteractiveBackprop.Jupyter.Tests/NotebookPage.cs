@@ -10,8 +10,10 @@ namespace InteractiveBackprop.Jupyter.Tests;
 public sealed class NotebookPage : IAsyncDisposable
 {
     // Reads the page into a NotebookView. Outputs are counted in the notebook model (what the
-    // kernel sent or the file saved) and in the DOM (what the user sees), so that a missing
-    // renderer shows up as a difference between the two.
+    // kernel sent or the file saved) and in the DOM (what the page shows), so that a missing
+    // renderer shows up as a difference between the two. Errors come from the model because
+    // the UI draws no element for an error output with an empty traceback, which is what the
+    // .NET kernel sends for a compiler error.
     private const string InspectScript = """
         () => {
           const text = v => Array.isArray(v) ? v.join('') : (v || '');
@@ -27,7 +29,8 @@ public sealed class NotebookPage : IAsyncDisposable
           return {
             trusted: Jupyter.notebook.trusted === true,
             mathJaxReady: !!(window.MathJax && MathJax.Hub),
-            errors: [...document.querySelectorAll('.output_error')].map(e => e.innerText),
+            errors: outputs.filter(o => o.output_type === 'error')
+              .map(o => `${o.ename}: ${o.evalue}`),
             standardError: [...document.querySelectorAll('.output_stderr')].map(e => e.innerText),
             tensorOutputs: outputs.filter(o => data(o, 'text/html').includes('ib-tensor')
               || data(o, 'text/latex').includes('matrix')).length,
@@ -111,7 +114,9 @@ public sealed class NotebookPage : IAsyncDisposable
               const code = Jupyter.notebook.get_cells().filter(c => c.cell_type === 'code');
               const idle = document.querySelector('#kernel_indicator_icon.kernel_idle_icon');
               const done = code.every(c => typeof c.input_prompt_number === 'number');
-              return idle && (done || document.querySelector('.output_error'));
+              const failed = code.some(c =>
+                c.output_area.outputs.some(o => o.output_type === 'error'));
+              return idle && (done || failed);
             }
             """, null, new PageWaitForFunctionOptions
         {
