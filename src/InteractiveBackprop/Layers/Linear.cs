@@ -1,4 +1,5 @@
 using System.Globalization;
+using InteractiveBackprop.Autodiff;
 using InteractiveBackprop.Tensors;
 
 namespace InteractiveBackprop.Layers;
@@ -10,9 +11,10 @@ namespace InteractiveBackprop.Layers;
 /// <remarks>
 /// The backward pass is the one derived with the Frobenius product: from
 /// dL = G : dY and dY = dX·W + X·dW + 1·db it reads off dX = G·Wᵀ, dW = Xᵀ·G and db = 1ᵀ·G, the
-/// sum of G's rows, where G = dY = ∂L/∂Y.
+/// sum of G's rows, where G = dY = ∂L/∂Y. The same layer also runs inside an autodiff graph
+/// through <see cref="Forward(Variable)"/>, whose backward pass applies the same formulas.
 /// </remarks>
-public sealed class Linear : ILayer
+public sealed class Linear : ILayer, IGraphLayer
 {
     private Tensor? _input;
 
@@ -57,13 +59,53 @@ public sealed class Linear : ILayer
     /// <inheritdoc />
     public IReadOnlyList<Parameter> Parameters { get; }
 
+    /// <summary>
+    /// Creates a layer whose weight is drawn by <paramref name="initialisation"/> from a
+    /// generator seeded with <paramref name="seed"/>, and whose bias starts at zero.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size is less than 1.</exception>
+    public static Linear Create(int inputs, int outputs, int seed, Initialisation initialisation)
+    {
+        var weight = initialisation switch
+        {
+            Initialisation.Xavier => Tensor.Xavier(inputs, outputs, seed),
+            Initialisation.He => Tensor.He(inputs, outputs, seed),
+            _ => throw new ArgumentOutOfRangeException(nameof(initialisation), initialisation,
+                "Linear.Create: the initialisation must be Xavier or He."),
+        };
+        return new Linear(weight, Tensor.Zeros(1, outputs));
+    }
+
     /// <summary>Computes Y = X·W + b for X of shape [B,N]; Y has shape [B,M].</summary>
-    /// <exception cref="TensorShapeException">X does not have N columns.</exception>
+    /// <exception cref="TensorShapeException">X is not a matrix with N columns.</exception>
     public Tensor Forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        CheckInput(input.Shape);
         _input = input;
         return input.MatMul(Weight.Value).AddRow(Bias.Value);
+    }
+
+    /// <summary>Computes Y = X·W + b inside the graph; the backward pass gives dX = G·Wᵀ,
+    /// dW = Xᵀ·G and db = 1ᵀG, added to the parameters' gradients.</summary>
+    /// <exception cref="TensorShapeException">X is not a matrix with N columns.</exception>
+    public Variable Forward(Variable input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CheckInput(input.Shape);
+        return input.MatMul(Weight.AsVariable()).Add(Bias.AsVariable());
+    }
+
+    private void CheckInput(Shape input)
+    {
+        var weight = Weight.Value.Shape;
+        if (input.Rank != 2 || input.Columns != weight.Rows)
+        {
+            throw new TensorShapeException("Linear.Forward", input, weight,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Linear.Forward: the input X has shape {input} but a weight of shape " +
+                    $"{weight} needs X of shape [B,{weight.Rows}], one row per example."));
+        }
     }
 
     /// <summary>
