@@ -48,10 +48,10 @@ public sealed partial class Variable
     }
 
     private Variable(
-        Tensor value, string operation, Variable[] inputs, Func<Tensor, Tensor[]> backward)
+        Tensor value, string operation, Variable[] inputs, Func<Tensor, Tensor[]>? backward)
     {
         Value = value;
-        RequiresGrad = true;
+        RequiresGrad = backward is not null;
         Operation = operation;
         _inputs = inputs;
         _backward = backward;
@@ -82,7 +82,8 @@ public sealed partial class Variable
     /// <see langword="null"/> for a leaf.</summary>
     public string? Operation { get; }
 
-    /// <summary>Whether this variable was created directly rather than computed.</summary>
+    /// <summary>Whether this variable was created directly rather than computed by an
+    /// operation.</summary>
     public bool IsLeaf => Operation is null;
 
     /// <summary>Whether a backward pass has given this variable a gradient.</summary>
@@ -134,7 +135,7 @@ public sealed partial class Variable
     {
         if (!Autograd.IsGradEnabled || !Array.Exists(inputs, input => input.RequiresGrad))
         {
-            return new Variable(value);
+            return new Variable(value, operation, [], backward: null);
         }
 
         return new Variable(value, operation, inputs, backward);
