@@ -41,6 +41,12 @@ public sealed record Tolerance(string Name, double Relative, double Absolute)
             return true;
         }
 
+        // Without this, |∞ − (−∞)| ≤ rtol · ∞ would hold.
+        if (double.IsInfinity(actual) || double.IsInfinity(expected))
+        {
+            return false;
+        }
+
         return Math.Abs(actual - expected) <= Absolute + Relative * Math.Abs(expected);
     }
 
