@@ -100,7 +100,7 @@ public class TorchReferenceTests
     {
         var loss = new SoftmaxCrossEntropy(reduction);
         int[] classes = Torch.Classes("ce.classes");
-        var oneHot = Data.OneHot.Encode(classes, 5);
+        var oneHot = InteractiveBackprop.Data.OneHot.Encode(classes, 5);
         var targets = new (string Name, Func<double> Forward)[]
         {
             ("class array", () => loss.Forward(Torch["ce.Z"], classes)),
