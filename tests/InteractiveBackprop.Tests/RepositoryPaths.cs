@@ -12,7 +12,8 @@ internal static class RepositoryPaths
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "InteractiveBackprop.sln")))
+        while (directory is not null
+            && !File.Exists(Path.Combine(directory.FullName, "InteractiveBackprop.sln")))
         {
             directory = directory.Parent;
         }

@@ -86,7 +86,7 @@ def mse_case():
 
 
 def cross_entropy_case():
-    # Row 2 holds scores near 800, where exp overflows unless the row maximum is subtracted.
+    # Row 2 contains scores near 800, where exp overflows unless the row maximum is subtracted.
     scores = fixed(4, 5, 0.8, 3.0)
     scores[2] += 800.0
     classes = torch.tensor([4, 0, 2, 1])

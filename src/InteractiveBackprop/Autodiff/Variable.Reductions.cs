@@ -46,6 +46,10 @@ public sealed partial class Variable
         var (_, length, _, _) = x.Lines(nameof(Mean), axis);
         var kept = x.ReducedShape(x.ViewAxis(nameof(Mean), axis), keepDimensions: true);
         return Record(x.Mean(axis, keepDimensions), nameof(Mean), [this],
-            g => [Tensor.Zeros(x.Shape).Add(Tensor.Wrap(kept, g.ToFlatArray()).Scale(1.0 / length))]);
+            g =>
+            {
+                var spread = Tensor.Wrap(kept, g.ToFlatArray()).Scale(1.0 / length);
+                return [Tensor.Zeros(x.Shape).Add(spread)];
+            });
     }
 }

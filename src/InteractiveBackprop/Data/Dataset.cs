@@ -141,7 +141,8 @@ public sealed class Dataset
         for (int start = 0; start < order.Length; start += batchSize)
         {
             var rows = order.AsSpan(start, Math.Min(batchSize, order.Length - start)).ToArray();
-            yield return new Batch(Features.GatherRows(rows), rows.Select(i => _labels[i]).ToArray());
+            var labels = rows.Select(i => _labels[i]).ToArray();
+            yield return new Batch(Features.GatherRows(rows), labels);
         }
     }
 

@@ -90,7 +90,8 @@ public static class Datasets
                 if (!double.TryParse(fields[k], NumberStyles.Float, CultureInfo.InvariantCulture,
                     out double value))
                 {
-                    throw Malformed(path, lineNumber, $"field {k + 1} ('{fields[k]}') is not a number");
+                    throw Malformed(path, lineNumber,
+                        $"field {k + 1} ('{fields[k]}') is not a number");
                 }
 
                 values.Add(value);

@@ -84,7 +84,7 @@ public static class ModelFile
         var entries = document.Parameters ?? [];
         if (entries.Length != parameters.Count)
         {
-            throw Mismatch(source, $"it holds {entries.Length} parameters but the model has " +
+            throw Mismatch(source, $"it contains {entries.Length} parameters but the model has " +
                 $"{parameters.Count}");
         }
 

@@ -35,7 +35,8 @@ public sealed class MeanSquaredError : ILoss
         return Factor(_difference) * _difference.Square().Sum();
     }
 
-    /// <summary>Computes dY = 2c · (Y − T) for the latest <see cref="Forward(Tensor, Tensor)"/>.</summary>
+    /// <summary>Computes dY = 2c · (Y − T) for the latest
+    /// <see cref="Forward(Tensor, Tensor)"/>.</summary>
     /// <exception cref="InvalidOperationException">No forward pass has run.</exception>
     public Tensor Backward()
     {

@@ -37,7 +37,7 @@ public static class LearningRateSchedules
 
     /// <summary>
     /// Anneals the rate along half a cosine from factor 1 at step 0 to
-    /// <paramref name="minimumFactor"/> at step <paramref name="totalSteps"/>, and holds it there
+    /// <paramref name="minimumFactor"/> at step <paramref name="totalSteps"/>, and keeps it there
     /// (PyTorch's <c>CosineAnnealingLR</c> without restarts).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="totalSteps"/> is less than

@@ -23,8 +23,9 @@ internal static class ShapeErrors
             $"{operation}: cannot add a row of shape {row} to every row of {matrix}: " +
             $"a broadcast row must have shape [1,{matrix.Columns}]."));
 
-    /// <summary>The operand has the wrong rank; <paramref name="expected"/> lists the ranks
-    /// the operation accepts, and <paramref name="fix"/> says what to do instead.</summary>
+    /// <summary>The operand has the wrong rank. <paramref name="expected"/> lists the ranks
+    /// the operation accepts, and <paramref name="fix"/> tells the caller what to do instead.
+    /// </summary>
     public static TensorShapeException Rank(
         string operation, Shape shape, string expected, string fix) =>
         new(operation, shape, shape, string.Create(CultureInfo.InvariantCulture,

@@ -180,8 +180,17 @@ public sealed partial class Tensor
         return exp / (1.0 + exp);
     }
 
-    private static int BroadcastDimension(int left, int right) =>
-        left == right ? left : left == 1 ? right : right == 1 ? left : 0;
+    /// <summary>Returns the broadcast size of two dimensions, or 0 when they are
+    /// incompatible.</summary>
+    private static int BroadcastDimension(int left, int right)
+    {
+        if (left == right || right == 1)
+        {
+            return left;
+        }
+
+        return left == 1 ? right : 0;
+    }
 
     private static Tensor NotNull(Tensor tensor)
     {
@@ -208,8 +217,8 @@ public sealed partial class Tensor
             return new Tensor(shape, result);
         }
 
-        // The matrix views make the rank-0 and rank-1 cases the padded [1,1] and [1,N] of
-        // numpy's rule, so one loop covers every combination; a stride of 0 repeats a 1.
+        // The matrix views are the [1,1] and [1,N] padding that numpy's rule gives a scalar and
+        // a vector, so one loop covers every combination. A stride of 0 repeats a size-1 axis.
         int rows = shape.Rows;
         int columns = shape.Columns;
         int leftRowStride = left.Rows == 1 ? 0 : left.Columns;

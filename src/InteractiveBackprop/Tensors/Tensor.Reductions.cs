@@ -50,7 +50,8 @@ public sealed partial class Tensor
     /// this tensor.</exception>
     public Tensor Max(int axis, bool keepDimensions = true) =>
         Reduce(nameof(Max), axis, keepDimensions,
-            (data, start, count, step) => data[start + step * ArgMaxLine(data, start, count, step)]);
+            (data, start, count, step) =>
+                data[start + step * ArgMaxLine(data, start, count, step)]);
 
     /// <summary>Returns the row-major index of the largest element, the first one on a tie; the
     /// first NaN counts as the largest, as in numpy and PyTorch.</summary>

@@ -49,7 +49,9 @@ public sealed partial class Tensor
             for (int k = 0; k < length; k++)
             {
                 int index = start + k * step;
-                result[index] = logarithm ? result[index] - logTotal : Math.Exp(result[index]) / total;
+                result[index] = logarithm
+                    ? result[index] - logTotal
+                    : Math.Exp(result[index]) / total;
             }
         }
 

@@ -7,7 +7,7 @@ namespace InteractiveBackprop.Tensors;
 /// |a − b| ≤ <see cref="Absolute"/> + <see cref="Relative"/> · |b|. The absolute floor keeps
 /// values near zero from needing an impossible relative precision.
 /// </summary>
-/// <param name="Name">The name shown in messages, which says where the tolerance comes from.
+/// <param name="Name">The name shown in messages, which names where the tolerance comes from.
 /// </param>
 /// <param name="Relative">The relative tolerance, at least 0.</param>
 /// <param name="Absolute">The absolute floor, at least 0.</param>
@@ -18,9 +18,9 @@ public sealed record Tolerance(string Name, double Relative, double Absolute)
     public static Tolerance NumpyDefault { get; } = new("numpy default", 1e-5, 1e-8);
 
     /// <summary>
-    /// Agreement of two float64 computations of the same formula in a different order, such as
-    /// this library against PyTorch: rtol 1e-12, about 4,500 ulp, covers the rounding of sums
-    /// of a few thousand terms, and atol 1e-14 covers results that cancel to near zero.
+    /// The agreement of two float64 computations of one formula in different orders, such as
+    /// this library against PyTorch. The rtol of 1e-12, about 4,500 ulp, covers the rounding of
+    /// sums of a few thousand terms, and the atol of 1e-14 covers results that cancel to near 0.
     /// </summary>
     public static Tolerance Float64Reordering { get; } = new("float64 reordering", 1e-12, 1e-14);
 

@@ -66,7 +66,8 @@ public class DatasetTests
         var order = first.SelectMany(b => b.Features.ToFlatArray()).ToArray();
         Assert.Equal(Enumerable.Range(0, 10).Select(i => (double)i), order.Order());
         Assert.NotEqual(order, second.SelectMany(b => b.Features.ToFlatArray()));
-        Assert.All(first, b => Assert.Equal(b.Features.ToFlatArray().Select(v => (int)v % 2), b.Labels));
+        Assert.All(first,
+            b => Assert.Equal(b.Features.ToFlatArray().Select(v => (int)v % 2), b.Labels));
     }
 
     [Fact]

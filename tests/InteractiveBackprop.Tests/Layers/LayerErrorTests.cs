@@ -23,7 +23,8 @@ public class LayerErrorTests
     [Fact]
     public void ActivationBackwardBeforeForwardThrows()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => new Tanh().Backward(Tensor.Zeros(1, 1)));
+        var error = Assert.Throws<InvalidOperationException>(
+            () => new Tanh().Backward(Tensor.Zeros(1, 1)));
 
         Assert.Equal("Tanh.Backward: no forward pass has run; call Forward(X) first so that the " +
             "layer has the values its derivative needs.", error.Message);

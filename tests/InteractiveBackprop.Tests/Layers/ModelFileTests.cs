@@ -19,7 +19,8 @@ public class ModelFileTests
 
         for (int i = 0; i < source.Parameters.Count; i++)
         {
-            Assert.Equal(source.Parameters[i].Value.ToFlatArray(), target.Parameters[i].Value.ToFlatArray());
+            Assert.Equal(
+                source.Parameters[i].Value.ToFlatArray(), target.Parameters[i].Value.ToFlatArray());
         }
     }
 
@@ -66,7 +67,7 @@ public class ModelFileTests
 
         var error = Assert.Throws<InvalidDataException>(() => ModelFile.Load(Model(seed: 1), stream));
 
-        Assert.StartsWith("ModelFile.Load: the stream does not fit the model: it holds 2 " +
+        Assert.StartsWith("ModelFile.Load: the stream does not fit the model: it contains 2 " +
             "parameters but the model has 4.", error.Message);
     }
 

@@ -13,7 +13,8 @@ internal sealed class TorchReference
 
     private TorchReference(Dictionary<string, Tensor> tensors) => _tensors = tensors;
 
-    public static TorchReference Committed { get; } = Load(RepositoryPaths.Reference("torch_reference.txt"));
+    public static TorchReference Committed { get; } =
+        Load(RepositoryPaths.Reference("torch_reference.txt"));
 
     public static TorchReference Load(string path)
     {
@@ -21,7 +22,9 @@ internal sealed class TorchReference
         foreach (var line in File.ReadLines(path).Where(l => l.Length > 0 && l[0] != '#'))
         {
             var fields = line.Split('|');
-            var dimensions = fields[1].Length == 0 ? [] : fields[1].Split(',').Select(int.Parse).ToArray();
+            int[] dimensions = fields[1].Length == 0
+                ? []
+                : fields[1].Split(',').Select(int.Parse).ToArray();
             var values = fields[2].Split(' ')
                 .Select(v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture))
                 .ToArray();

@@ -29,7 +29,8 @@ public class ComparisonTests
     [Fact]
     public void FirstDifferenceFindsElement()
     {
-        int index = Tensor.Vector(1, 2, 3).FirstDifference(Tensor.Vector(1, 2, 4), Tolerance.NumpyDefault);
+        int index = Tensor.Vector(1, 2, 3)
+            .FirstDifference(Tensor.Vector(1, 2, 4), Tolerance.NumpyDefault);
 
         Assert.Equal(2, index);
     }

@@ -90,7 +90,8 @@ public class CreationTests
 
         Assert.Equal(new Shape(30, 20), xavier.Shape);
         Assert.True(xavier.Span.ToArray().All(x => Math.Abs(x) <= bound));
-        Assert.InRange(Math.Sqrt(he.Square().Mean()), 0.95 * Math.Sqrt(2.0 / 400), 1.05 * Math.Sqrt(2.0 / 400));
+        double heScale = Math.Sqrt(2.0 / 400);
+        Assert.InRange(Math.Sqrt(he.Square().Mean()), 0.95 * heScale, 1.05 * heScale);
     }
 
     [Fact]

@@ -4,7 +4,8 @@ namespace InteractiveBackprop.Tests.Tensors;
 
 public class ElementwiseTests
 {
-    private static readonly Tensor Matrix = Tensor.FromArray(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+    private static readonly Tensor Matrix =
+        Tensor.FromArray(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } });
 
     [Fact]
     public void SameShapeOperatorsWorkElementwise()

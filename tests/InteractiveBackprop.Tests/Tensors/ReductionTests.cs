@@ -4,7 +4,8 @@ namespace InteractiveBackprop.Tests.Tensors;
 
 public class ReductionTests
 {
-    private static readonly Tensor Matrix = Tensor.FromArray(new double[,] { { 1, 5, 3 }, { 4, 2, 6 } });
+    private static readonly Tensor Matrix =
+        Tensor.FromArray(new double[,] { { 1, 5, 3 }, { 4, 2, 6 } });
 
     [Fact]
     public void WholeTensorReductions()

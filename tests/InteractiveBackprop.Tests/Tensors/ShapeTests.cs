@@ -15,8 +15,11 @@ public class ShapeTests
     [Fact]
     public void MatrixViewDescribesEveryRank()
     {
-        Assert.Equal((4, 2, 8), (new Shape(4, 2).Rows, new Shape(4, 2).Columns, new Shape(4, 2).Length));
-        Assert.Equal((1, 5, 5), (Shape.Vector(5).Rows, Shape.Vector(5).Columns, Shape.Vector(5).Length));
+        var matrix = new Shape(4, 2);
+        var vector = Shape.Vector(5);
+
+        Assert.Equal((4, 2, 8), (matrix.Rows, matrix.Columns, matrix.Length));
+        Assert.Equal((1, 5, 5), (vector.Rows, vector.Columns, vector.Length));
         Assert.Equal((1, 1, 1), (Shape.Scalar.Rows, Shape.Scalar.Columns, Shape.Scalar.Length));
     }
 
