@@ -71,7 +71,8 @@ internal static class ShapeErrors
 
         if (left.Columns != right.Columns && left.Columns != 1 && right.Columns != 1)
         {
-            parts.Add($"the last dimensions {left.Columns} and {right.Columns} differ");
+            string name = left.Rank == 2 && right.Rank == 2 ? "columns" : "the last dimensions";
+            parts.Add($"{name} {left.Columns} and {right.Columns} differ");
         }
 
         return string.Join(" and ", parts);

@@ -78,10 +78,21 @@ public class ElementwiseTests
         var error = Assert.Throws<TensorShapeException>(() => Matrix + Tensor.Zeros(3, 2));
 
         Assert.Equal("+: shapes [2,3] and [3,2] cannot be broadcast together: rows 2 and 3 " +
-            "differ and the last dimensions 3 and 2 differ. Aligned from the right, each " +
-            "dimension must be equal, or 1 in one operand.", error.Message);
+            "differ and columns 3 and 2 differ. Aligned from the right, each dimension must be " +
+            "equal, or 1 in one operand.", error.Message);
         Assert.Equal(new Shape(2, 3), error.Left);
         Assert.Equal(new Shape(3, 2), error.Right);
+    }
+
+    [Fact]
+    public void IncompatibleVectorsNameLastDimension()
+    {
+        var error = Assert.Throws<TensorShapeException>(
+            () => Tensor.Vector(1, 2) - Tensor.Vector(1, 2, 3));
+
+        Assert.Equal("-: shapes [2] and [3] cannot be broadcast together: the last dimensions 2 " +
+            "and 3 differ. Aligned from the right, each dimension must be equal, or 1 in one " +
+            "operand.", error.Message);
     }
 
     [Fact]
