@@ -77,9 +77,11 @@ def mse_case():
     target = fixed(4, 3, 0.6)
     put("mse.Y", fixed(4, 3, 0.7, 1.5))
     put("mse.T", target)
-    for reduction in ["mean", "sum"]:
+    # The C# mean form divides by the batch size B = 4, not by the 12 elements as
+    # mse_loss(reduction="mean") does, so it is compared with the sum divided by B.
+    for reduction, divisor in [("mean", 4.0), ("sum", 1.0)]:
         y = leaf(fixed(4, 3, 0.7, 1.5))
-        loss = torch.nn.functional.mse_loss(y, target, reduction=reduction)
+        loss = torch.nn.functional.mse_loss(y, target, reduction="sum") / divisor
         loss.backward()
         put(f"mse.{reduction}.loss", loss)
         put(f"mse.{reduction}.dY", y.grad)

@@ -1,13 +1,13 @@
 namespace InteractiveBackprop.Losses;
 
-/// <summary>How a loss combines the per-element or per-example terms into one number, as
-/// PyTorch's <c>reduction</c> argument does.</summary>
+/// <summary>How a loss combines the losses of the examples of a batch into one number.
+/// </summary>
 public enum LossReduction
 {
-    /// <summary>The average: the loss divides by the number of terms and puts that factor
-    /// inside dL/dY, so the layers below sum over the batch.</summary>
+    /// <summary>The mean over the batch: the loss divides the sum by the batch size B and puts
+    /// that 1/B inside dL/dY, so the layers below sum over the batch.</summary>
     Mean,
 
-    /// <summary>The sum of the terms, with no factor.</summary>
+    /// <summary>The sum over the batch, with no factor.</summary>
     Sum,
 }

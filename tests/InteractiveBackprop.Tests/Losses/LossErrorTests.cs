@@ -17,6 +17,17 @@ public class LossErrorTests
     }
 
     [Fact]
+    public void MeanSquaredErrorRejectsVectorPrediction()
+    {
+        var error = Assert.Throws<TensorShapeException>(
+            () => new MeanSquaredError().Forward(Tensor.Vector(1, 2), Tensor.Vector(1, 2)));
+
+        Assert.Equal("MeanSquaredError.Forward: the tensor has shape [2] of rank 1, but the " +
+            "operation needs rank 2; the prediction Y must be a [B,M] matrix with one row per " +
+            "example.", error.Message);
+    }
+
+    [Fact]
     public void BackwardBeforeForwardThrows()
     {
         var mse = Assert.Throws<InvalidOperationException>(() => new MeanSquaredError().Backward());

@@ -58,6 +58,19 @@ public class LossGradientTests
         GradientAssert.Close(sum.Backward().Scale(1.0 / 8), mean.Backward(), "dZ");
     }
 
+    [Fact]
+    public void SquaredErrorMeanDividesByBatchNotElements()
+    {
+        var prediction = Tensor.FromArray(new double[,] { { 1, 2 }, { 3, 4 }, { 5, 6 } });
+        var target = Tensor.Zeros(3, 2);
+        var loss = new MeanSquaredError();
+
+        double value = loss.Forward(prediction, target);
+
+        Assert.Equal(91.0 / 3, value, 14);
+        GradientAssert.Close(prediction.Scale(2.0 / 3), loss.Backward(), "dY");
+    }
+
     private static void CheckLoss(ILoss loss, Tensor prediction, Tensor target)
     {
         loss.Forward(prediction, target);
