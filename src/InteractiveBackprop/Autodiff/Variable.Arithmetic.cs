@@ -102,8 +102,15 @@ public sealed partial class Variable
     /// <summary>Adds a number to every element.</summary>
     public static Variable operator +(Variable left, double right) => NotNull(left).Add(right);
 
+    /// <summary>Adds a number to every element.</summary>
+    public static Variable operator +(double left, Variable right) => NotNull(right).Add(left);
+
     /// <summary>Subtracts a number from every element.</summary>
     public static Variable operator -(Variable left, double right) => NotNull(left).Add(-right);
+
+    /// <summary>Subtracts every element from a number.</summary>
+    public static Variable operator -(double left, Variable right) =>
+        NotNull(right).Negate().Add(left);
 
     /// <summary>Multiplies every element by a number.</summary>
     public static Variable operator *(Variable left, double right) => NotNull(left).Scale(right);

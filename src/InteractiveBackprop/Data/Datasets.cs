@@ -18,8 +18,8 @@ public static class Datasets
     /// the raw counts, [N,64]; the class names are "0" to "9".
     /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">A line does not have 65 numbers, or a label is
-    /// not a digit; the message gives the line number.</exception>
+    /// <exception cref="InvalidDataException">The file is not gzip-compressed, a line does not
+    /// have 65 numbers, or a label is not a digit; the message gives the line number.</exception>
     public static Dataset LoadDigits(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -27,7 +27,16 @@ public static class Datasets
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
         var names = Enumerable.Range(0, 10).Select(d => d.ToString(CultureInfo.InvariantCulture));
-        return ReadRows(reader, path, 0, DigitPixels, names.ToArray());
+        try
+        {
+            return ReadRows(reader, path, 0, DigitPixels, names.ToArray());
+        }
+        catch (InvalidDataException exception) when (exception.Source == "System.IO.Compression")
+        {
+            throw new InvalidDataException(
+                $"Datasets.LoadDigits: {path} is not a gzip-compressed file ({exception.Message}); " +
+                "pass the path of digits.csv.gz.", exception);
+        }
     }
 
     /// <summary>

@@ -19,12 +19,19 @@ public sealed class Linear : ILayer, IGraphLayer
     private Tensor? _input;
 
     /// <summary>Creates a layer from a weight of shape [N,M] and a bias of shape [1,M].</summary>
-    /// <exception cref="TensorShapeException">The bias is not [1,M].</exception>
+    /// <exception cref="TensorShapeException">The weight is not a matrix, or the bias is not
+    /// [1,M].</exception>
     public Linear(Tensor weight, Tensor bias)
     {
         ArgumentNullException.ThrowIfNull(weight);
         ArgumentNullException.ThrowIfNull(bias);
-        if (bias.Rows != 1 || bias.Columns != weight.Columns)
+        if (weight.Rank != 2)
+        {
+            throw ShapeErrors.Rank("Linear", weight.Shape, "2",
+                "the weight W must be an [N,M] matrix for N inputs and M outputs");
+        }
+
+        if (bias.Rank != 2 || bias.Rows != 1 || bias.Columns != weight.Columns)
         {
             throw new TensorShapeException("Linear", weight.Shape, bias.Shape,
                 string.Create(CultureInfo.InvariantCulture,

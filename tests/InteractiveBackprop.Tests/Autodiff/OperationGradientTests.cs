@@ -54,7 +54,7 @@ public class OperationGradientTests
     [Theory]
     [MemberData(nameof(Shapes))]
     public void ScalarArithmeticGradientsMatchDifferences(int rows, int columns) =>
-        GradientAssert.Graph(v => (-(v[0] * 3.0 + 2.0) - 1.5) / 4.0,
+        GradientAssert.Graph(v => (1.0 - (2.0 + v[0] * 3.0) - 1.5) / 4.0,
             Tensor.RandomUniform(rows, columns, seed: 3));
 
     [Theory]

@@ -123,6 +123,17 @@ public class DatasetTests
     }
 
     [Fact]
+    public void UncompressedDigitsFileIsRejected()
+    {
+        var error = Assert.Throws<InvalidDataException>(
+            () => Datasets.LoadDigits(RepositoryPaths.Data("iris.csv")));
+
+        Assert.StartsWith(
+            $"Datasets.LoadDigits: {RepositoryPaths.Data("iris.csv")} is not a gzip-compressed file",
+            error.Message);
+    }
+
+    [Fact]
     public void LabelOutsideClassesIsRejected()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(

@@ -21,6 +21,16 @@ public class LayerErrorTests
     }
 
     [Fact]
+    public void LinearRejectsVectorWeight()
+    {
+        var error = Assert.Throws<TensorShapeException>(
+            () => new Linear(Tensor.Vector(1, 2), Tensor.Row(0, 0)));
+
+        Assert.Equal("Linear: the tensor has shape [2] of rank 1, but the operation needs rank 2; " +
+            "the weight W must be an [N,M] matrix for N inputs and M outputs.", error.Message);
+    }
+
+    [Fact]
     public void ActivationBackwardBeforeForwardThrows()
     {
         var error = Assert.Throws<InvalidOperationException>(
