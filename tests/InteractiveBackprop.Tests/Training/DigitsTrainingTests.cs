@@ -13,10 +13,14 @@ public class DigitsTrainingTests
     // split; 95% leaves room for a change of summation order but not for a broken gradient.
     private const double RequiredAccuracy = 0.95;
 
+    // Both tests read the same split, so it is loaded and standardised once.
+    private static readonly Lazy<(Dataset Train, Dataset Test)> Digits =
+        new(LoadStandardisedDigits);
+
     [Fact]
     public void GraphTrainedMlpClassifiesDigits()
     {
-        var (train, test) = LoadStandardisedDigits();
+        var (train, test) = Digits.Value;
         var model = new Sequential(
             Linear.Create(64, 64, seed: 1, Initialisation.He), new ReLU(),
             Linear.Create(64, 10, seed: 2, Initialisation.Xavier));
@@ -41,7 +45,7 @@ public class DigitsTrainingTests
     [Fact]
     public void ExplicitlyTrainedMlpClassifiesDigits()
     {
-        var (train, test) = LoadStandardisedDigits();
+        var (train, test) = Digits.Value;
         var model = new Sequential(
             Linear.Create(64, 64, seed: 1, Initialisation.Xavier), new Tanh(),
             Linear.Create(64, 10, seed: 2, Initialisation.Xavier));
