@@ -24,7 +24,7 @@ internal static class ShapeErrors
             $"a broadcast row must have shape [1,{matrix.Columns}]."));
 
     /// <summary>The operand has the wrong rank. <paramref name="expected"/> lists the ranks
-    /// the operation accepts, and <paramref name="fix"/> tells the caller what to do instead.
+    /// the operation accepts, and <paramref name="fix"/> is what the caller should do instead.
     /// </summary>
     public static TensorShapeException Rank(
         string operation, Shape shape, string expected, string fix) =>

@@ -24,7 +24,7 @@ public sealed partial class Tensor
         Broadcast<MultiplyOperator>(nameof(Multiply), this, other);
 
     /// <summary>Divides element by element, with broadcasting as in <see cref="Add(Tensor)"/>.
-    /// Division by zero gives ±infinity or NaN, as IEEE 754 says.</summary>
+    /// Division by zero gives ±infinity or NaN, as IEEE 754 defines.</summary>
     /// <exception cref="TensorShapeException">The shapes cannot be broadcast together.</exception>
     public Tensor Divide(Tensor other) => Broadcast<DivideOperator>(nameof(Divide), this, other);
 

@@ -10,7 +10,7 @@ namespace InteractiveBackprop.Tensors;
 /// <remarks>
 /// A tensor's shape is fixed once it is created, and every dimension is at least 1. Operations
 /// return new tensors and leave their operands unchanged; only the indexers' setters write in
-/// place. Non-finite values propagate as IEEE 754 arithmetic says; none is replaced or
+/// place. Non-finite values propagate as IEEE 754 arithmetic defines, and none is replaced or
 /// rejected. The operations are split by concern into partial files: creation, element access,
 /// shaping, element-wise arithmetic, reductions, softmax and comparison.
 /// </remarks>
