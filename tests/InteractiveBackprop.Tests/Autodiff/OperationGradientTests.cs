@@ -25,6 +25,8 @@ public class OperationGradientTests
     [InlineData(7, 1, 7)]
     [InlineData(3, 5, 4)]
     [InlineData(5, 17, 9)]
+    [InlineData(9, 13, 11)]
+    [InlineData(16, 8, 33)]
     public void MatMulGradientsMatchDifferences(int rows, int inner, int columns)
     {
         GradientAssert.Graph(v => v[0].MatMul(v[1]),
