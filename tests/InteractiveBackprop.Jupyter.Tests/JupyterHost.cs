@@ -18,7 +18,7 @@ public sealed class JupyterHost : IAsyncLifetime
     /// <summary>Debian's jupyter, called by full path because pyenv's shadows it on PATH.</summary>
     public const string Jupyter = "/usr/bin/jupyter";
 
-    /// <summary>Debian's Chromium, which Playwright drives instead of a browser of its own.</summary>
+    /// <summary>Debian's Chromium, which Playwright drives in place of its own browser.</summary>
     public const string Chromium = "/usr/bin/chromium";
 
     /// <summary>The longest the .NET kernel may take to run one whole notebook.</summary>
@@ -76,6 +76,9 @@ public sealed class JupyterHost : IAsyncLifetime
     /// <summary>The temporary folder with each host's copies, and the server's root.</summary>
     public string Workspace { get; }
 
+    /// <summary>The tests' package folder, linked as each host's artifacts/packages.</summary>
+    public string PackageFolder => Path.Combine(Workspace, "packages");
+
     /// <summary>The Jupyter data folder: the tests' kernelspecs and notebook signatures.</summary>
     public string DataFolder { get; }
 
@@ -94,7 +97,7 @@ public sealed class JupyterHost : IAsyncLifetime
     /// <summary>The folder of screenshots that CI keeps as artefacts.</summary>
     public static string ScreenshotFolder => Path.Combine(Root, "artifacts", "screenshots");
 
-    /// <summary>The copy of <paramref name="notebook"/> that <paramref name="host"/> runs.</summary>
+    /// <summary>The copy of <paramref name="notebook"/> for <paramref name="host"/>.</summary>
     public string CopyOf(string host, string notebook) =>
         Path.Combine(Workspace, host, "notebooks", notebook);
 
@@ -163,7 +166,8 @@ public sealed class JupyterHost : IAsyncLifetime
                 var executed = Directory.GetFiles(Path.Combine(Workspace, "runner", "executed"),
                     "*.ipynb");
                 var trust = await Processes.RunAsync(Processes.StartInfo(Jupyter,
-                    ["trust", .. executed], Workspace, JupyterEnvironment), TimeSpan.FromMinutes(1));
+                    ["trust", .. executed], Workspace, JupyterEnvironment),
+                    TimeSpan.FromMinutes(1));
                 if (trust.ExitCode != 0)
                 {
                     run = trust with { Output = "jupyter trust failed: " + trust.Output };
@@ -179,7 +183,7 @@ public sealed class JupyterHost : IAsyncLifetime
         }
     }
 
-    /// <summary>Opens a new page of the one Chromium profile, starting the browser if needed.</summary>
+    /// <summary>Opens a page in the one Chromium profile, starting the browser once.</summary>
     public async Task<IPage> NewPageAsync()
     {
         await _once.WaitAsync();
@@ -228,16 +232,6 @@ public sealed class JupyterHost : IAsyncLifetime
         }
 
         _server?.Dispose();
-        foreach (string host in Hosts)
-        {
-            // Remove the links first so that deleting the workspace cannot reach their targets.
-            var link = new DirectoryInfo(Path.Combine(Workspace, host, "artifacts"));
-            if (link.LinkTarget is not null)
-            {
-                link.Delete();
-            }
-        }
-
         if (Directory.Exists(Workspace))
         {
             Directory.Delete(Workspace, recursive: true);
@@ -248,7 +242,9 @@ public sealed class JupyterHost : IAsyncLifetime
     {
         // As root the script installs the Debian packages that are missing; as anyone else it
         // works with what is installed and reports what is missing.
-        string[] arguments = Environment.UserName == "root" ? ["--apt", "--browser"] : ["--browser"];
+        string[] arguments = Environment.UserName == "root"
+            ? ["--apt", "--browser", "--no-pack"]
+            : ["--browser", "--no-pack"];
         var install = await Processes.RunAsync(Processes.StartInfo(
             Path.Combine(Root, "eng", "install-jupyter.sh"), arguments, Root, JupyterEnvironment),
             InstallTimeout);
@@ -257,6 +253,16 @@ public sealed class JupyterHost : IAsyncLifetime
             throw new HostUnavailableException(
                 $"eng/install-jupyter.sh {string.Join(' ', arguments)} exited with " +
                 $"{install.ExitCode}:\n{install.Tail()}");
+        }
+
+        // The extension is packed into the workspace, not artifacts/packages, which the notebook
+        // tests of another project may be loading from at the same time.
+        var pack = await Processes.RunAsync(Processes.StartInfo(
+            Path.Combine(Root, "eng", "pack.sh"), [PackageFolder], Root,
+            new Dictionary<string, string>()), TimeSpan.FromMinutes(10));
+        if (pack.ExitCode != 0)
+        {
+            throw new HostUnavailableException($"eng/pack.sh failed:\n{pack.Tail()}");
         }
 
         if (!File.Exists(Chromium))
@@ -282,14 +288,16 @@ public sealed class JupyterHost : IAsyncLifetime
         {
             string folder = Path.Combine(Workspace, host, "notebooks");
             Directory.CreateDirectory(folder);
-            foreach (string notebook in Directory.GetFiles(Path.Combine(Root, "notebooks"), "*.ipynb"))
+            string sources = Path.Combine(Root, "notebooks");
+            foreach (string notebook in Directory.GetFiles(sources, "*.ipynb"))
             {
                 File.Copy(notebook, Path.Combine(folder, Path.GetFileName(notebook)));
             }
 
             // Each notebook's first cell loads the extension from ../artifacts/packages.
-            Directory.CreateSymbolicLink(Path.Combine(Workspace, host, "artifacts"),
-                Path.Combine(Root, "artifacts"));
+            Directory.CreateDirectory(Path.Combine(Workspace, host, "artifacts"));
+            Directory.CreateSymbolicLink(Path.Combine(Workspace, host, "artifacts", "packages"),
+                PackageFolder);
         }
 
         Directory.CreateDirectory(Path.Combine(Workspace, "runtime"));
