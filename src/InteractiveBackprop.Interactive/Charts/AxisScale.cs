@@ -87,7 +87,14 @@ internal sealed class AxisScale
     {
         double power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
         double fraction = rough / power;
-        double nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
-        return nice * power;
+        foreach (double nice in new[] { 1.0, 2.0, 5.0 })
+        {
+            if (fraction <= nice)
+            {
+                return nice * power;
+            }
+        }
+
+        return 10 * power;
     }
 }

@@ -11,8 +11,8 @@ namespace InteractiveBackprop.Interactive.Charts;
 /// </summary>
 internal static class ChartHtml
 {
-    // The number of 50 ms waits for the chart's element to be attached: JupyterLab may run an
-    // output's script before it inserts the output into the page.
+    // The number of 50 ms waits for the chart's element, in case a frontend runs an output's
+    // script before it attaches the output to the page.
     private const int AttachTries = 100;
 
     /// <summary>Formats the output of a Plotly figure with <paramref name="svg"/> as the fallback.</summary>
@@ -50,8 +50,9 @@ internal static class ChartHtml
         return html.ToString();
     }
 
-    /// <summary>Formats <paramref name="svg"/> as an image element with a data URI, the one form
-    /// of SVG that the HTML sanitizers of untrusted Jupyter notebooks keep.</summary>
+    /// <summary>Formats <paramref name="svg"/> as an image element with a data URI. The HTML
+    /// sanitizer of untrusted outputs in Jupyter notebook 6.4 and JupyterLab (from
+    /// @jupyterlab/apputils) keeps an img with any src but removes inline svg elements.</summary>
     public static string FormatImage(string svg, string summary)
     {
         string data = Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));

@@ -5,7 +5,7 @@ namespace InteractiveBackprop.Interactive.Charts;
 
 /// <summary>
 /// A matrix of values drawn as coloured cells with the value written in each, row 0 at the top,
-/// for example a confusion matrix. Darker cells hold larger values.
+/// for example a confusion matrix. A darker cell means a larger value.
 /// </summary>
 public sealed class Heatmap
 {

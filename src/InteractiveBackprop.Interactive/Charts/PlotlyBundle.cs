@@ -26,6 +26,9 @@ namespace InteractiveBackprop.Interactive.Charts;
 /// </list>
 /// The loader is the output of the cell that loads the extension, the first cell of a notebook,
 /// so on reopening it is rendered (and, if trusted, run) before the charts below it.
+/// NOTE: running that cell again in the same kernel session does not load the extension again
+/// (tool 1.0.712001), so the cell's new output has no loader. A notebook saved after that draws
+/// only static images when reopened, until its cells run in a new kernel session.
 /// </remarks>
 internal static class PlotlyBundle
 {

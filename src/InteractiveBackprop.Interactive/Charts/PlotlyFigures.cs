@@ -39,7 +39,14 @@ internal static class PlotlyFigures
             ["height"] = LineChartHeight,
             ["xaxis"] = new JsonObject { ["title"] = Text(chart.XTitle) },
             ["yaxis"] = new JsonObject { ["title"] = Text(chart.YTitle) },
-            ["legend"] = new JsonObject { ["orientation"] = "h", ["y"] = -0.2 },
+            // Plotly hides the legend of a single trace, and a live chart may start with one
+            // series. The legend sits above the plot, as in the static form.
+            ["showlegend"] = true,
+            ["legend"] = new JsonObject
+            {
+                ["orientation"] = "h", ["x"] = 0, ["y"] = 1.02, ["yanchor"] = "bottom",
+            },
+            ["margin"] = new JsonObject { ["t"] = 90 },
         };
         if (chart.RightYTitle is not null)
         {
@@ -48,6 +55,10 @@ internal static class PlotlyFigures
                 ["title"] = Text(chart.RightYTitle),
                 ["overlaying"] = "y",
                 ["side"] = "right",
+                // Without these, plotly.js 4.1.1 put the right axis's ticks at the left axis's
+                // grid lines, at values such as 0.529, and drew a second grid.
+                ["tickmode"] = "auto",
+                ["showgrid"] = false,
             };
         }
 

@@ -3,7 +3,7 @@ namespace InteractiveBackprop.Metrics;
 /// <summary>
 /// Counts of a classifier's predictions by actual class (rows) and predicted class (columns):
 /// <c>this[a, p]</c> is the number of examples of class <c>a</c> predicted as class <c>p</c>, so
-/// the diagonal holds the correct predictions.
+/// the diagonal contains the correct predictions.
 /// </summary>
 public sealed class ConfusionMatrix
 {
