@@ -8,7 +8,7 @@ namespace InteractiveBackprop.Tensors;
 /// </summary>
 /// <remarks>
 /// A tensor's shape is fixed once it is created. Operations return new tensors and leave their
-/// operands unchanged. Non-finite values propagate as IEEE 754 arithmetic says; none is replaced.
+/// operands unchanged. Non-finite values propagate by the rules of IEEE 754 arithmetic, and none is replaced.
 /// </remarks>
 public sealed partial class Tensor
 {
