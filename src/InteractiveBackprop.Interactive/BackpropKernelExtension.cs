@@ -29,6 +29,7 @@ public sealed class BackpropKernelExtension : IKernelExtension
     {
         ArgumentNullException.ThrowIfNull(kernel);
         Formatters.Register();
+        Charts.ChartRegistration.Register(kernel);
         if (!LoadedKernels.TryAdd(kernel, new object()))
         {
             return Task.CompletedTask;
