@@ -234,6 +234,8 @@ public sealed class JupyterHost : IAsyncLifetime
         _server?.Dispose();
         if (Directory.Exists(Workspace))
         {
+            // On .NET 10 a recursive delete removes the links to the data folders and packages
+            // without following them.
             Directory.Delete(Workspace, recursive: true);
         }
     }
@@ -289,9 +291,15 @@ public sealed class JupyterHost : IAsyncLifetime
             string folder = Path.Combine(Workspace, host, "notebooks");
             Directory.CreateDirectory(folder);
             string sources = Path.Combine(Root, "notebooks");
-            foreach (string notebook in Directory.GetFiles(sources, "*.ipynb"))
+            foreach (string file in Directory.GetFiles(sources))
             {
-                File.Copy(notebook, Path.Combine(folder, Path.GetFileName(notebook)));
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            // Data folders beside the notebooks are only read, so links to them are enough.
+            foreach (string data in Directory.GetDirectories(sources))
+            {
+                Directory.CreateSymbolicLink(Path.Combine(folder, Path.GetFileName(data)), data);
             }
 
             // Each notebook's first cell loads the extension from ../artifacts/packages.

@@ -13,7 +13,8 @@ public sealed class NotebookPage : IAsyncDisposable
     // kernel sent or the file saved) and in the DOM (what the page shows), so that a missing
     // renderer shows up as a difference between the two. Errors come from the model because
     // the UI draws no element for an error output with an empty traceback, which is what the
-    // .NET kernel sends for a compiler error.
+    // .NET kernel sends for a compiler error. A chart is an ib-chart output (or another one that
+    // calls Plotly.newPlot), not the loader that embeds plotly.js.
     private const string InspectScript = """
         () => {
           const text = v => Array.isArray(v) ? v.join('') : (v || '');
@@ -39,7 +40,8 @@ public sealed class NotebookPage : IAsyncDisposable
             markdownTypeset: markdown.filter(c => c.element[0].querySelector(math)).length,
             rawLatex: rendered.map(e => e.innerText).filter(t => latex.test(t))
               .map(t => t.slice(0, 200)),
-            chartOutputs: outputs.filter(o => /plotly/i.test(data(o, 'text/html'))).length,
+            chartOutputs: outputs.map(o => data(o, 'text/html')).filter(h => !h.includes('ib-plotly-loader')
+              && (h.includes('class="ib-chart"') || h.includes('Plotly.newPlot('))).length,
             chartsDrawn: [...document.querySelectorAll('.output_subarea .js-plotly-plot')]
               .filter(p => p.querySelector('svg.main-svg') && p.querySelector('.trace')).length,
           };

@@ -30,7 +30,7 @@ public sealed record NotebookView
     /// <summary>Rendered text that still shows LaTeX source, such as \begin{bmatrix}.</summary>
     public string[] RawLatex { get; init; } = [];
 
-    /// <summary>Outputs of the model that hold a Plotly chart.</summary>
+    /// <summary>Outputs in the model that draw a Plotly chart.</summary>
     public int ChartOutputs { get; init; }
 
     /// <summary>Plotly charts drawn: an SVG with at least one trace.</summary>
