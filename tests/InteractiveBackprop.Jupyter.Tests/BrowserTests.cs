@@ -1,3 +1,5 @@
+using Xunit.Abstractions;
+
 namespace InteractiveBackprop.Jupyter.Tests;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace InteractiveBackprop.Jupyter.Tests;
 /// and nothing loaded from outside this machine.
 /// </summary>
 [Collection(JupyterCollection.Name)]
-public sealed class BrowserTests(JupyterHost host)
+public sealed class BrowserTests(JupyterHost host, ITestOutputHelper output)
 {
     // Plotly draws after its script loads; a chart that is not drawn by then never will be.
     private static readonly TimeSpan ChartTimeout = TimeSpan.FromSeconds(30);
@@ -58,8 +60,12 @@ public sealed class BrowserTests(JupyterHost host)
         Assert.Equal(["http://example.invalid/probe"], page.ExternalRequests);
     }
 
-    private static void AssertRendered(NotebookView view, IReadOnlyList<string> externalRequests)
+    private void AssertRendered(NotebookView view, IReadOnlyList<string> externalRequests)
     {
+        output.WriteLine($"tensor outputs {view.TensorOutputs}, shown {view.TensorsShown}; " +
+            $"markdown with math {view.MarkdownWithMath}, typeset {view.MarkdownTypeset}; " +
+            $"chart outputs {view.ChartOutputs}, drawn {view.ChartsDrawn}; " +
+            $"external requests {externalRequests.Count}");
         Assert.True(view.Errors.Length == 0, "error outputs:\n" + string.Join("\n", view.Errors) +
             "\nstderr:\n" + string.Join("\n", view.StandardError));
         Assert.True(view.MathJaxReady, "MathJax did not load, so no LaTeX is typeset");
