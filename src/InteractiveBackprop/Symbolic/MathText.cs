@@ -150,11 +150,12 @@ internal static class MathText
                 return (Write(binary.Left, latex).Text + " - " +
                     Operand(binary.Right, SumLevel + 1, latex), SumLevel);
             case BinaryOperator.MatMul:
-                return (Operand(binary.Left, ProductLevel, latex) + (latex ? " " : "·") +
-                    Operand(binary.Right, ProductLevel + 1, latex), ProductLevel);
+                return (Operand(binary.Left, Level(binary.Left, BinaryOperator.MatMul), latex) +
+                    (latex ? " " : "·") + Operand(binary.Right, ProductLevel + 1, latex), ProductLevel);
             case BinaryOperator.Hadamard:
-                return (Operand(binary.Left, ProductLevel, latex) + (latex ? @" \odot " : " ⊙ ") +
-                    Operand(binary.Right, ProductLevel + 1, latex), ProductLevel);
+                return (Operand(binary.Left, Level(binary.Left, BinaryOperator.Hadamard), latex) +
+                    (latex ? @" \odot " : " ⊙ ") + Operand(binary.Right, ProductLevel + 1, latex),
+                    ProductLevel);
             case BinaryOperator.Divide:
                 return (Operand(binary.Left, ProductLevel, latex) + " / " +
                     Operand(binary.Right, ProductLevel + 1, latex), ProductLevel);
@@ -169,6 +170,19 @@ internal static class MathText
                 throw new InvalidOperationException($"Unknown operator {binary.Operator}.");
         }
     }
+
+    // The language gives all products one level, but A ⊙ B·C misleads a reader, so a matrix
+    // product inside a Hadamard product, or the reverse, always gets parentheses.
+    private static int Level(Expression operand, BinaryOperator parent) => operand switch
+    {
+        BinaryExpression { Operator: BinaryOperator.Hadamard } when parent == BinaryOperator.MatMul =>
+            ProductLevel + 1,
+        BinaryExpression { Operator: BinaryOperator.MatMul or BinaryOperator.ScalarMultiply }
+            when parent == BinaryOperator.Hadamard => ProductLevel + 1,
+        DerivativeExpression { Function: ElementwiseFunction.Sigmoid or ElementwiseFunction.Log }
+            when parent == BinaryOperator.MatMul => ProductLevel + 1,
+        _ => ProductLevel,
+    };
 
     private static (string, int) WriteScalarMultiple(BinaryExpression binary, bool latex)
     {

@@ -10,6 +10,7 @@ internal static class NumericCheck
     {
         var instance = NumericInstance.Create(program, seed);
         var evaluator = instance.Evaluator;
+        double scale = Math.Max(1.0, Math.Abs(instance.Loss()));
         var comparisons = new List<GradientComparison>();
         foreach (var gradient in gradients.Where(g => g.Formula is not null))
         {
@@ -21,7 +22,8 @@ internal static class NumericCheck
             }
 
             var numeric = instance.CentralDifferences(gradient.Name);
-            comparisons.Add(Compare("d" + gradient.Name, MathText.Plain(gradient.Formula!), analytic, numeric));
+            comparisons.Add(Compare("d" + gradient.Name, MathText.Plain(gradient.Formula!), analytic,
+                numeric, scale));
         }
 
         return new NumericCheckResult(seed, evaluator.Sizes, comparisons);
@@ -37,7 +39,14 @@ internal static class NumericCheck
         }
     }
 
-    public static GradientComparison Compare(string name, string formula, Tensor analytic, Tensor numeric)
+    /// <summary>
+    /// Compares element by element; an element passes when |analytic - numeric| ≤
+    /// atol·<paramref name="lossScale"/> + rtol·|numeric|. The rounding error of a central
+    /// difference grows with |L| (about ε·|L|/h ≈ 3e-11·|L| for the step used), so the absolute
+    /// floor scales with max(1, |L|).
+    /// </summary>
+    public static GradientComparison Compare(
+        string name, string formula, Tensor analytic, Tensor numeric, double lossScale = 1.0)
     {
         if (analytic.Shape != numeric.Shape)
         {
@@ -54,7 +63,7 @@ internal static class NumericCheck
             double error = Math.Abs(a[i] - n[i]);
             double scale = Math.Max(Math.Abs(a[i]), Math.Abs(n[i]));
             double relative = scale == 0 ? 0 : error / scale;
-            passed &= error <= NumericCheckResult.AbsoluteTolerance +
+            passed &= error <= NumericCheckResult.AbsoluteTolerance * lossScale +
                 NumericCheckResult.RelativeTolerance * Math.Abs(n[i]);
 
             // NaN errors must win the maximum, so compare with the negated condition.

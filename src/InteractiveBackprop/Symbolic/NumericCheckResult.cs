@@ -16,7 +16,9 @@ public sealed record NumericCheckResult(int Seed, IReadOnlyDictionary<string, in
     /// </summary>
     public const double RelativeTolerance = 1e-6;
 
-    /// <summary>The absolute floor of the tolerance, for elements whose gradient is near 0.</summary>
+    /// <summary>The absolute floor of the tolerance, for elements whose gradient is near 0; it is
+    /// multiplied by max(1, |L|), because the rounding error of a central difference grows with
+    /// the size of the loss.</summary>
     public const double AbsoluteTolerance = 1e-8;
 
     /// <summary>Whether every comparison passed; true for an empty list.</summary>

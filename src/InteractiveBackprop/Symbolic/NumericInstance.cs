@@ -9,8 +9,9 @@ namespace InteractiveBackprop.Symbolic;
 /// </summary>
 internal sealed class NumericInstance
 {
-    // Distinct small sizes let a transposed or swapped formula fail on shape, not pass by luck.
-    private static readonly int[] CandidateSizes = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+    // Distinct small sizes let a transposed or swapped formula fail on shape, not pass by luck;
+    // none is 2, so that a factor B cannot be mistaken for a factor 2.
+    private static readonly int[] CandidateSizes = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
     private readonly TypedProgram _program;
 
