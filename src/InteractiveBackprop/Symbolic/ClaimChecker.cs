@@ -36,7 +36,7 @@ public static class ClaimChecker
         var (target, body) = ParseClaim(claim, program);
         var formula = derivation.Gradients.First(g => g.Name == target);
         string derived = $"d{target} = " + (formula.Formula is null ? "0" : InClaimWords(formula.Formula));
-        var inference = program.Inference(gradientNames: true);
+        var inference = program.Inference(claim, gradientNames: true);
         var expected = program.Shapes[target];
 
         var instance = NumericInstance.Create(program, seed);
@@ -54,7 +54,7 @@ public static class ClaimChecker
             typed = value;
             if (shape != expected)
             {
-                shapeProblem = $"{MathText.Plain(value)} has shape {shape}, but {target} has shape " +
+                shapeProblem = $"{InClaimWords(value)} has shape {shape}, but {target} has shape " +
                     $"{expected}, and a gradient has the shape of the value it differentiates.";
             }
         }

@@ -26,7 +26,7 @@ internal static class DerivationHtml
         }
 
         html.Append("</table>");
-        foreach (var section in derivation.Sections.Where(s => s.Lines.Count > 0))
+        foreach (var section in derivation.Sections)
         {
             html.Append("<div style=\"margin-top:6px\"><strong>").Append(Encode(section.Title))
                 .Append("</strong></div><table style=\"border-collapse:collapse;font-family:monospace;" +

@@ -16,7 +16,7 @@ internal static class DerivationLatex
                 .Append(MathText.Shape(statement.Shape, true)).Append(@"\\").Append('\n');
         }
 
-        foreach (var section in derivation.Sections.Where(s => s.Lines.Count > 0))
+        foreach (var section in derivation.Sections)
         {
             latex.Append(@"&\textbf{").Append(Escape(section.Title)).Append(@"}\\").Append('\n');
             foreach (var line in section.Lines)

@@ -16,9 +16,14 @@ internal static class DerivationText
                 $"[{MathText.Shape(statement.Shape, false)}]");
         }
 
-        foreach (var section in derivation.Sections.Where(s => s.Lines.Count > 0))
+        foreach (var section in derivation.Sections)
         {
             text.AppendLine().AppendLine(section.Title);
+            if (section.Lines.Count == 0)
+            {
+                continue;
+            }
+
             var rows = section.Lines.Select(line => (
                 Left: line.Left is null ? "" : MathText.Plain(line.Left),
                 Right: MathText.Terms(line.Right, false), line.Rule)).ToList();

@@ -34,7 +34,7 @@ internal static class Deriver
             }
             else if (shares.TryGetValue(statement.Name, out var parts))
             {
-                var collected = Simplifier.Simplify(parts.Aggregate(Simplifier.Sum));
+                var collected = Collect(parts);
                 intermediates.Add(new GradientFormula(statement.Name, collected, statement.Shape, true));
                 lines.Add(new DerivationLine(new GradientExpression(statement.Name), [collected],
                     $"collect the terms of d{statement.Name}: ∂L/∂{statement.Name}"));
@@ -105,7 +105,7 @@ internal static class Deriver
                 continue;
             }
 
-            var formula = Simplifier.Simplify(parts.Aggregate(Simplifier.Sum));
+            var formula = Collect(parts);
             gradients.Add(new GradientFormula(name, formula, shape, false));
             result.Add(new DerivationLine(new GradientExpression(name), [formula],
                 parts.Count > 1 ? $"add the {parts.Count} terms of d{name}" : $"read off the term of d{name}"));
@@ -113,5 +113,35 @@ internal static class Deriver
 
         sections.Add(new DerivationSection("Result", result));
         return new Derivation(program, withRespectTo, sections, gradients);
+    }
+
+    // Adds the shares of one gradient. Equal shares are counted before the sum is simplified,
+    // so that (Y - T) + (Y - T) becomes 2·(Y - T) rather than 2·Y - 2·T.
+    private static Expression Collect(IReadOnlyList<Expression> parts)
+    {
+        var groups = new List<(Coefficient Factor, Expression Body)>();
+        foreach (var part in parts.Select(Simplifier.Simplify))
+        {
+            var (factor, body) = part is BinaryExpression
+            {
+                Operator: BinaryOperator.ScalarMultiply,
+                Left: ConstantExpression constant,
+            } multiple
+                ? (constant.Value, multiple.Right)
+                : (Coefficient.One, part);
+            int index = groups.FindIndex(group => group.Body.Equals(body));
+            var sum = index < 0 ? null : groups[index].Factor.TryAdd(factor);
+            if (sum is null)
+            {
+                groups.Add((factor, body));
+            }
+            else
+            {
+                groups[index] = (sum, body);
+            }
+        }
+
+        return Simplifier.Simplify(groups.Select(group => Simplifier.Scale(group.Factor, group.Body))
+            .Aggregate(Simplifier.Sum));
     }
 }

@@ -241,6 +241,11 @@ internal sealed class Parser
         }
 
         var square = Advance();
+        if (Current.Kind == TokenKind.Identifier && Current.Text == "_F")
+        {
+            square = Advance();
+        }
+
         return new CallExpression("sqnorm", [inner]) { Span = SourceSpan.Cover(open.Span, square.Span) };
     }
 

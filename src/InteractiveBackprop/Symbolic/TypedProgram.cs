@@ -35,8 +35,10 @@ internal sealed class TypedProgram
         .SelectMany(statement => Names(statement.Value))
         .Where(name => Declarations.Shapes.ContainsKey(name)).Distinct().ToList();
 
-    public ShapeInference Inference(bool gradientNames = false) =>
-        new(Source, Shapes, Dimensions, gradientNames);
+    /// <summary>Creates the shape inference of this program's names, for expressions parsed
+    /// from <paramref name="source"/> (this program's source when null).</summary>
+    public ShapeInference Inference(string? source = null, bool gradientNames = false) =>
+        new(source ?? Source, Shapes, Dimensions, gradientNames);
 
     /// <exception cref="SymbolicException">The source or the declarations cannot be parsed, a
     /// name is undeclared or assigned twice, or shapes do not fit.</exception>
