@@ -131,21 +131,26 @@ public static class ClaimChecker
         var level = new List<(Expression Candidate, List<string> Edits)> { (body, []) };
         for (int edits = 0; edits <= MaxEdits; edits++)
         {
-            foreach (var (candidate, descriptions) in level)
+            // Of the matches with this many edits, prefer one that keeps the claim's outer form.
+            var best = level
+                .Select(entry => (entry.Candidate, entry.Edits,
+                    Factor: Match(entry.Candidate, inference, expected, instance, reference, factors)))
+                .Where(entry => entry.Factor is not null)
+                .OrderBy(entry => entry.Edits.Count(
+                    edit => edit.StartsWith(WholeTranspose, StringComparison.Ordinal)))
+                .ThenBy(entry => entry.Factor!.IsOne ? 0 : 1)
+                .FirstOrDefault();
+            if (best.Factor is { } factor)
             {
-                if (Match(candidate, inference, expected, instance, reference, factors) is { } factor)
+                var descriptions = best.Edits.ToList();
+                var corrected = inference.Infer(best.Candidate).Value;
+                if (!factor.IsOne)
                 {
-                    var typed = inference.Infer(candidate).Value;
-                    var all = descriptions.ToList();
-                    Expression corrected = typed;
-                    if (!factor.IsOne)
-                    {
-                        all.Add(DescribeFactor(factor));
-                        corrected = Simplifier.Scale(factor.Reciprocal(), typed);
-                    }
-
-                    return (all, Simplifier.Simplify(corrected));
+                    descriptions.Add(DescribeFactor(factor));
+                    corrected = Simplifier.Scale(factor.Reciprocal(), corrected);
                 }
+
+                return (descriptions, Simplifier.Simplify(corrected));
             }
 
             if (edits == MaxEdits)
@@ -239,28 +244,40 @@ public static class ClaimChecker
         return $"the claim is {text} times the derived gradient; remove that factor.";
     }
 
-    // Every single change of a claim: transpose it, transpose one name, or swap the operands of
-    // one product.
+    // Every single change of a claim, the most natural first: swap the operands of one product,
+    // transpose one name, drop the transpose of one name, transpose the whole claim.
     private static IEnumerable<(Expression Result, string Description)> Edits(Expression claim)
     {
-        yield return (new TransposeExpression(claim), $"transpose the whole claim {Text(claim)}");
-        foreach (var (node, replace) in Positions(claim, e => e))
+        var positions = Positions(claim, e => e).ToList();
+        foreach (var (node, replace) in positions)
         {
-            if (node is NameExpression name)
-            {
-                yield return (replace(new TransposeExpression(node)), $"transpose {name.Name}");
-            }
-            else if (node is TransposeExpression { Operand: NameExpression transposed })
-            {
-                yield return (replace(transposed), $"drop the transpose of {transposed.Name}");
-            }
-            else if (node is BinaryExpression { Operator: BinaryOperator.MatMul } product)
+            if (node is BinaryExpression { Operator: BinaryOperator.MatMul } product)
             {
                 yield return (replace(product with { Left = product.Right, Right = product.Left }),
                     $"swap the operands of {Text(product)}");
             }
         }
+
+        foreach (var (node, replace) in positions)
+        {
+            if (node is NameExpression name)
+            {
+                yield return (replace(new TransposeExpression(node)), $"transpose {name.Name}");
+            }
+        }
+
+        foreach (var (node, replace) in positions)
+        {
+            if (node is TransposeExpression { Operand: NameExpression transposed })
+            {
+                yield return (replace(transposed), $"drop the transpose of {transposed.Name}");
+            }
+        }
+
+        yield return (new TransposeExpression(claim), WholeTranspose + Text(claim));
     }
+
+    private const string WholeTranspose = "transpose the whole claim ";
 
     private static IEnumerable<(Expression Node, Func<Expression, Expression> Replace)> Positions(
         Expression expression, Func<Expression, Expression> rebuild)

@@ -19,7 +19,7 @@ public class ClaimCheckerTests
             "one needs a transpose.", report.ShapeProblem);
         Assert.Null(report.Numbers);
         Assert.Equal("dW = Xᵀ·dY", report.DerivedFormula);
-        Assert.Equal(["transpose X", "swap the operands of dY·Xᵀ"], report.Differences);
+        Assert.Equal(["swap the operands of dY·X", "transpose X"], report.Differences);
         Assert.Equal("dW = Xᵀ·dY", report.Correction);
     }
 
