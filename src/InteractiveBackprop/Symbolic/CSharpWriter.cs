@@ -26,7 +26,7 @@ internal sealed class CSharpWriter
         var code = new StringBuilder();
         string inputs = string.Join(", ", program.Inputs.Select(name => $"{name} {program.Shapes[name]}"));
         code.AppendLine($"// Forward pass; the inputs {inputs} are given.");
-        foreach (var (dimension, source) in DimensionSources())
+        foreach (var (dimension, _, source) in DimensionSources())
         {
             code.AppendLine($"int {dimension} = {source};");
         }
@@ -78,7 +78,7 @@ internal sealed class CSharpWriter
             $"InteractiveBackprop.Tensors.Tensor> {name}(System.Collections.Generic." +
             "IReadOnlyDictionary<string, InteractiveBackprop.Tensors.Tensor> values)");
         code.AppendLine("{");
-        foreach (string input in program.Inputs)
+        foreach (string input in DeclaredInputsInUse())
         {
             code.AppendLine($"    var {input} = values[\"{input}\"];");
         }
@@ -107,14 +107,21 @@ internal sealed class CSharpWriter
         return code.ToString();
     }
 
-    private IEnumerable<(string Dimension, string Source)> DimensionSources()
+    // The inputs the statements use, then any other declared input that is the only source of
+    // a dimension's size.
+    private IReadOnlyList<string> DeclaredInputsInUse() =>
+        _derivation.Program.Inputs.Concat(DimensionSources().Select(source => source.Input)).Distinct().ToList();
+
+    private IEnumerable<(string Dimension, string Input, string Source)> DimensionSources()
     {
         var program = _derivation.Program;
+        var candidates = program.Inputs.Concat(program.Declarations.Shapes.Keys).Distinct().ToList();
         foreach (string dimension in program.Declarations.Dimensions)
         {
-            var (name, shape) = program.Declarations.Shapes
-                .First(pair => pair.Value.Rows.Symbol == dimension || pair.Value.Columns.Symbol == dimension);
-            yield return (dimension, shape.Rows.Symbol == dimension ? $"{name}.Rows" : $"{name}.Columns");
+            string name = candidates.First(input => program.Shapes[input].Rows.Symbol == dimension ||
+                program.Shapes[input].Columns.Symbol == dimension);
+            var shape = program.Shapes[name];
+            yield return (dimension, name, shape.Rows.Symbol == dimension ? $"{name}.Rows" : $"{name}.Columns");
         }
     }
 

@@ -21,7 +21,7 @@ internal static class Lexer
             }
 
             int start = i;
-            if (char.IsLetter(c) && c != 'ᵀ' || c == '_')
+            if (char.IsLetter(c) && c != 'ᵀ' || c == '_' || c == 'σ')
             {
                 while (i < source.Length && (char.IsLetterOrDigit(source[i]) || source[i] == '_')
                     && source[i] != 'ᵀ')

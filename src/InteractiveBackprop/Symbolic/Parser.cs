@@ -13,6 +13,13 @@ internal sealed class Parser
     /// <summary>The deepest nesting of parentheses, calls, norms and unary operators accepted.</summary>
     public const int MaxDepth = 64;
 
+    // A name followed by '(' is a call only for these; otherwise it is a product, as in W (X + b).
+    private static readonly HashSet<string> Functions = new(StringComparer.Ordinal)
+    {
+        "relu", "tanh", "sigmoid", "σ", "exp", "log", "sum", "mean", "tr", "trace", "sqnorm",
+        "frob2", "softmax_ce", "cross_entropy", "softmax",
+    };
+
     private readonly string _source;
     private readonly List<Token> _tokens;
     private int _position;
@@ -196,7 +203,7 @@ internal sealed class Parser
                 return new NumberExpression(value) { Span = token.Span };
             case TokenKind.Identifier:
                 Advance();
-                if (Current.Kind == TokenKind.LeftParenthesis)
+                if (Current.Kind == TokenKind.LeftParenthesis && Functions.Contains(token.Text))
                 {
                     return ParseCall(token);
                 }
