@@ -18,6 +18,12 @@ internal static class DerivationHtml
     public static string Format(Derivation derivation, NumericCheckResult? numbers)
     {
         var html = new StringBuilder("<div class=\"ib-derivation\" style=\"color:inherit\">");
+        if (derivation.Program.Declarations.Inferred.Count > 0)
+        {
+            html.Append("<div style=\"").Append(Rule).Append("\">")
+                .Append(Encode(DerivationText.InferredNote(derivation))).Append("</div>");
+        }
+
         html.Append("<div><strong>Forward</strong></div><table style=\"border-collapse:collapse;" +
             "font-family:monospace;color:inherit;background:transparent\">");
         foreach (var statement in derivation.Program.Statements)

@@ -9,6 +9,11 @@ internal static class DerivationText
     public static string Format(Derivation derivation, NumericCheckResult? numbers)
     {
         var text = new StringBuilder();
+        if (derivation.Program.Declarations.Inferred.Count > 0)
+        {
+            text.AppendLine(InferredNote(derivation)).AppendLine();
+        }
+
         text.AppendLine("Forward");
         foreach (var statement in derivation.Program.Statements)
         {
@@ -52,6 +57,16 @@ internal static class DerivationText
         }
 
         return text.ToString();
+    }
+
+    public static string InferredNote(Derivation derivation)
+    {
+        var declarations = derivation.Program.Declarations;
+        string inferred = string.Join(", ", declarations.Inferred.Select(name =>
+            $"{name}: {MathText.Shape(declarations.Shapes[name], false)}"));
+        return $"Shapes inferred: {inferred}. A name added to a matrix, with no other use that fixes " +
+            "its rows, is taken as a [1,M] row broadcast over the batch; declare shapes with " +
+            "--shapes to choose otherwise.";
     }
 
     public static string SizesText(NumericCheckResult numbers) => string.Join(", ",

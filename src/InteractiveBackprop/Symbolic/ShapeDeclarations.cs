@@ -23,6 +23,25 @@ internal sealed partial class ShapeDeclarations
 
     public static ShapeDeclarations Empty { get; } = new("", [], []);
 
+    /// <summary>The names whose shapes were inferred rather than declared.</summary>
+    public IReadOnlyList<string> Inferred { get; private init; } = [];
+
+    /// <summary>Returns these declarations with <paramref name="inferred"/> added.</summary>
+    public ShapeDeclarations WithInferred(IReadOnlyDictionary<string, MatrixShape> inferred)
+    {
+        var shapes = new Dictionary<string, MatrixShape>(_shapes, StringComparer.Ordinal);
+        foreach (var (name, shape) in inferred)
+        {
+            shapes[name] = shape;
+        }
+
+        return new ShapeDeclarations(Source, shapes, _spans) { Inferred = [.. Inferred, .. inferred.Keys] };
+    }
+
+    /// <summary>Formats every shape as a declaration, for example <c>X: B×N, b: 1×M</c>.</summary>
+    public string Format() =>
+        string.Join(", ", _shapes.Select(pair => $"{pair.Key}: {MathText.Shape(pair.Value, false)}"));
+
     public string Source { get; }
 
     public IReadOnlyDictionary<string, MatrixShape> Shapes => _shapes;

@@ -45,6 +45,12 @@ internal sealed class TypedProgram
     public static TypedProgram Create(string source, ShapeDeclarations declarations)
     {
         var parsed = Parser.ParseProgram(source);
+        if (declarations.Shapes.Count == 0)
+        {
+            // With no declarations every shape is inferred; with some, an undeclared name is
+            // more likely a typo, so it is reported instead.
+            declarations = ShapeUnification.Complete(parsed, declarations);
+        }
         var shapes = new Dictionary<string, MatrixShape>(declarations.Shapes, StringComparer.Ordinal);
         var dimensions = declarations.Dimensions.ToHashSet(StringComparer.Ordinal);
         var statements = new List<TypedStatement>();
