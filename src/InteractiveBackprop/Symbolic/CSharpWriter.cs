@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace InteractiveBackprop.Symbolic;
@@ -275,12 +276,14 @@ internal sealed class CSharpWriter
 
     private static string Constant(Coefficient value)
     {
-        var numerator = new List<string> { value.IsNumber ? value.FormatNumber() : 
-            ((double)value.Numerator).ToString("0.0###############", System.Globalization.CultureInfo.InvariantCulture) };
+        string number = value.IsNumber
+            ? value.FormatNumber()
+            : ((double)value.Numerator).ToString("0.0###############", CultureInfo.InvariantCulture);
+        var numerator = new List<string> { number };
         var denominator = new List<string>();
         if (!value.IsNumber && !value.Denominator.IsOne)
         {
-            denominator.Add(value.Denominator.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            denominator.Add(value.Denominator.ToString(CultureInfo.InvariantCulture));
         }
 
         foreach (var (symbol, power) in value.Powers)

@@ -89,7 +89,8 @@ internal static class DerivationHtml
             html.Append("<div style=\"").Append(Rule).Append("\">Checked against central differences " +
                 "on a random instance, seed ").Append(numbers.Seed)
                 .Append(sizes.Length == 0 ? "" : ", " + Encode(sizes))
-                .Append("; an element passes when |derived − numeric| ≤ 1e-8·max(1, |L|) + 1e-6·|numeric|.</div>");
+                .Append("; an element passes when |derived − numeric| ≤ 1e-8·max(1, |L|) + ")
+                .Append("1e-6·|numeric|.</div>");
         }
 
         html.Append("<details><summary>C#</summary><pre>").Append(Encode(derivation.ToCSharp()))

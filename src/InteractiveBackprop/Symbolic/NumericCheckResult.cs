@@ -11,8 +11,8 @@ public sealed record NumericCheckResult(int Seed, IReadOnlyDictionary<string, in
 {
     /// <summary>
     /// The relative tolerance. Central differences in double with a step near 2^-17 have a
-    /// truncation error of order h² ≈ 1e-10 and a rounding error of order ε/h ≈ 1e-11, so 1e-6
-    /// leaves a wide margin while a wrong formula misses by far more.
+    /// truncation error of order h² ≈ 1e-10 and a rounding error of order ε/h ≈ 1e-11. So 1e-6
+    /// leaves a wide margin, while a wrong formula misses by far more.
     /// </summary>
     public const double RelativeTolerance = 1e-6;
 

@@ -3,10 +3,11 @@ using System.Globalization;
 namespace InteractiveBackprop.Symbolic;
 
 /// <summary>
-/// A recursive-descent parser of the expression language. Precedence, from loosest: + and -;
-/// then the products (juxtaposition, * and ·, / by a scalar, .* and ⊙), all left-associative at
-/// one level; then unary minus; then the postfix transposes. Nesting deeper than
-/// <see cref="MaxDepth"/> is rejected, so that hostile input cannot exhaust the stack.
+/// A recursive-descent parser of the expression language. The loosest operators are + and -.
+/// The products (juxtaposition, * and ·, / by a scalar, .* and ⊙) bind tighter and are
+/// left-associative at one level. Unary minus binds tighter still, and the postfix transposes
+/// tightest. Nesting deeper than <see cref="MaxDepth"/> is rejected, so that hostile input
+/// cannot exhaust the stack.
 /// </summary>
 internal sealed class Parser
 {
@@ -306,11 +307,11 @@ internal sealed class Parser
         return true;
     }
 
-    private Token Expect(TokenKind kind, string what, SourceSpan opening)
+    private Token Expect(TokenKind kind, string expected, SourceSpan opening)
     {
         if (Current.Kind != kind)
         {
-            throw Error($"Expected {what} (at offset {opening.Start}), but found " +
+            throw Error($"Expected {expected} (at offset {opening.Start}), but found " +
                 $"{Describe(Current)}.", Current.Span);
         }
 

@@ -23,13 +23,13 @@ internal sealed class ShapeUnification
     private readonly List<(Shape Sum, Shape Left, Shape Right, string? LeftName, string? RightName)> _sums = [];
     private readonly ShapeDeclarations _declared;
     private readonly Dictionary<string, int> _uses;
-    private readonly int _one;
+    private readonly int _unitVariable;
 
     private ShapeUnification(ShapeDeclarations declared, Dictionary<string, int> uses)
     {
         _declared = declared;
         _uses = uses;
-        _one = Constant(Dimension.One);
+        _unitVariable = Constant(Dimension.One);
         foreach (var (name, shape) in declared.Shapes)
         {
             _names[name] = new Shape(Constant(shape.Rows), Constant(shape.Columns));
@@ -53,7 +53,7 @@ internal sealed class ShapeUnification
             if (statement.Name is not null && !unification._names.ContainsKey(statement.Name))
             {
                 unification._names[statement.Name] = shape.IsScalar
-                    ? new Shape(unification._one, unification._one)
+                    ? new Shape(unification._unitVariable, unification._unitVariable)
                     : shape;
             }
         }
@@ -151,8 +151,8 @@ internal sealed class ShapeUnification
         {
             case "sum" or "mean" when arguments.Count == 2 && !first.IsScalar:
                 return call.Arguments[1] is NumberExpression { Value: 1 }
-                    ? new Shape(first.Rows, _one)
-                    : new Shape(_one, first.Columns);
+                    ? new Shape(first.Rows, _unitVariable)
+                    : new Shape(_unitVariable, first.Columns);
             case "sum" or "mean" or "sqnorm" or "frob2":
                 return Scalar;
             case "tr" or "trace":
@@ -175,20 +175,20 @@ internal sealed class ShapeUnification
         }
     }
 
-    // A sum whose operand is an inferred name used once, with a row count nothing else fixed,
-    // takes that operand as a bias row; every other sum joins both row counts.
+    // An inferred name that is added once, and whose row count nothing else fixes, becomes a bias
+    // row. Every other sum joins the row counts of both operands.
     private void ResolveSums()
     {
         foreach (var (sum, left, right, leftName, rightName) in _sums)
         {
             if (IsFreeRow(rightName, right))
             {
-                Unify(right.Rows, _one);
+                Unify(right.Rows, _unitVariable);
                 Unify(sum.Rows, left.Rows);
             }
             else if (IsFreeRow(leftName, left))
             {
-                Unify(left.Rows, _one);
+                Unify(left.Rows, _unitVariable);
                 Unify(sum.Rows, right.Rows);
             }
             else
@@ -234,7 +234,7 @@ internal sealed class ShapeUnification
         }
 
         // Bias rows take their letters last, so that b + X W names X's dimensions B and N.
-        var ordered = _inferred.OrderBy(name => Find(_names[name].Rows) == Find(_one) ? 1 : 0).ToList();
+        var ordered = _inferred.OrderBy(name => Find(_names[name].Rows) == Find(_unitVariable) ? 1 : 0).ToList();
         var shapes = ordered.ToDictionary(name => name,
             name => new MatrixShape(Resolve(_names[name].Rows), Resolve(_names[name].Columns)));
         return _inferred.ToDictionary(name => name, name => shapes[name]);

@@ -58,7 +58,9 @@ public class RandomDerivationTests
                 var expected = instance.Evaluator.Evaluate(gradient.Formula!);
                 var actual = emitted["d" + gradient.Name];
                 var comparison = NumericCheck.Compare("d" + gradient.Name, "", actual, expected);
-                Assert.True(comparison.MaxRelativeError <= CodeTolerance || comparison.MaxAbsoluteError <= CodeTolerance,
+                bool close = comparison.MaxRelativeError <= CodeTolerance ||
+                    comparison.MaxAbsoluteError <= CodeTolerance;
+                Assert.True(close,
                     $"{derivation.Source}: d{gradient.Name} differs by {comparison.MaxRelativeError}");
             }
         }
