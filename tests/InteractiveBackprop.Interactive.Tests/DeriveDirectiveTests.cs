@@ -65,6 +65,19 @@ public sealed class DeriveDirectiveTests : IDisposable
     }
 
     [Fact]
+    public async Task Derive_AcceptsUnquotedWrtList()
+    {
+        var result = await _kernel.SendAsync(new SubmitCode("#!derive \"Y = X W + b\" --wrt W,b"));
+
+        Assert.Empty(result.Events.OfType<CommandFailed>());
+        var displayed = Assert.Single(result.Events.OfType<DisplayedValueProduced>());
+        string text = displayed.FormattedValues.Single(value => value.MimeType == "text/plain").Value;
+        Assert.StartsWith("Shapes inferred: X: B×N, W: N×M, b: 1×M.", text);
+        Assert.Contains("db = ∂L/∂b = Σᵢ G_Y[i,:]", text);
+        Assert.DoesNotContain("dX = ", text);
+    }
+
+    [Fact]
     public async Task Derive_ParseErrorShowsCaret()
     {
         var result = await _kernel.SendAsync(new SubmitCode(

@@ -21,11 +21,18 @@ internal sealed class Parser
         "frob2", "softmax_ce", "cross_entropy", "softmax",
     };
 
+    /// <summary>
+    /// The most operators and calls a source may contain. A long chain such as X + X + … nests
+    /// no parentheses but still builds a deep tree, and every later pass recurses over it.
+    /// </summary>
+    public const int MaxOperators = 256;
+
     private readonly string _source;
     private readonly List<Token> _tokens;
     private int _position;
     private int _depth;
     private int _normDepth;
+    private int _operators;
 
     private Parser(string source)
     {
@@ -101,6 +108,7 @@ internal sealed class Parser
         while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
         {
             var op = Advance().Kind == TokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract;
+            CountOperator();
             var right = ParseProduct();
             left = new BinaryExpression(op, left, right) { Span = SourceSpan.Cover(left.Span, right.Span) };
         }
@@ -138,6 +146,7 @@ internal sealed class Parser
                 return left;
             }
 
+            CountOperator();
             var right = ParseUnary();
             left = new BinaryExpression(op, left, right) { Span = SourceSpan.Cover(left.Span, right.Span) };
         }
@@ -157,6 +166,7 @@ internal sealed class Parser
         {
             if (Current.Kind == TokenKind.Minus)
             {
+                CountOperator();
                 var minus = Advance();
                 var operand = ParseUnary();
                 return new NegateExpression(operand) { Span = SourceSpan.Cover(minus.Span, operand.Span) };
@@ -182,6 +192,7 @@ internal sealed class Parser
                     "element-wise square write A .* A.", token.Span);
             }
 
+            CountOperator();
             operand = new TransposeExpression(operand) { Span = SourceSpan.Cover(operand.Span, token.Span) };
         }
 
@@ -259,6 +270,7 @@ internal sealed class Parser
 
     private Expression ParseCall(Token name)
     {
+        CountOperator();
         Advance();
         int normDepth = _normDepth;
         _normDepth = 0;
@@ -291,6 +303,15 @@ internal sealed class Parser
             _depth = 0;
             throw Error($"The expression nests deeper than {MaxDepth} levels; split it into " +
                 "statements such as H = ...; Y = ...", Current.Span);
+        }
+    }
+
+    private void CountOperator()
+    {
+        if (++_operators > MaxOperators)
+        {
+            throw Error($"The source has more than {MaxOperators} operators; split it into " +
+                "statements or shorten it.", Current.Span);
         }
     }
 

@@ -99,6 +99,26 @@ public class ParserTests
     }
 
     [Fact]
+    public void LongChain_HitsOperatorLimit()
+    {
+        string source = "Y = X" + string.Concat(Enumerable.Repeat(" + X", 10_000));
+
+        var error = Assert.Throws<SymbolicException>(() => SymbolicDerivation.Derive(source, Shapes));
+
+        Assert.StartsWith($"The source has more than {Parser.MaxOperators} operators", error.Message);
+    }
+
+    [Fact]
+    public void ChainWithinLimit_Derives()
+    {
+        string source = "Y = X W" + string.Concat(Enumerable.Repeat(" + X W", 100));
+
+        var derivation = SymbolicDerivation.Derive(source, "X: B×N, W: N×M");
+
+        Assert.Equal("101·(Xᵀ·G_Y)", derivation.FormulaOf("W"));
+    }
+
+    [Fact]
     public void NestingWithinLimit_Parses()
     {
         int depth = Parser.MaxDepth - 2;
