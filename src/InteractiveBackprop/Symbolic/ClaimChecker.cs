@@ -65,8 +65,11 @@ public static class ClaimChecker
 
         if (shapeProblem is null)
         {
+            // The claim is judged by central differences, which do not depend on the derivation.
             var claimed = instance.Evaluator.Evaluate(typed!);
-            numbers = NumericCheck.Compare("d" + target, MathText.Plain(typed!), claimed, reference);
+            double scale = Math.Max(1.0, Math.Abs(instance.Loss()));
+            numbers = NumericCheck.Compare("d" + target, InClaimWords(typed!), claimed,
+                instance.CentralDifferences(target), scale);
         }
 
         var differences = new List<string>();
@@ -77,7 +80,12 @@ public static class ClaimChecker
             if (found is not null)
             {
                 differences.AddRange(found.Value.Edits);
-                correction = $"d{target} = {InClaimWords(found.Value.Corrected)}";
+
+                // A claim off by a factor reads better replaced by the derived formula than
+                // multiplied back, which would give B·mean(dY) for a sum.
+                correction = found.Value.HasFactor
+                    ? derived
+                    : $"d{target} = {InClaimWords(found.Value.Corrected)}";
             }
         }
 
@@ -124,7 +132,7 @@ public static class ClaimChecker
         _ => expression.WithChildren(expression.Children.Select(Rename).ToList()),
     };
 
-    private static (List<string> Edits, Expression Corrected)? Explain(Expression body,
+    private static (List<string> Edits, Expression Corrected, bool HasFactor)? Explain(Expression body,
         ShapeInference inference, MatrixShape expected, NumericInstance instance, Tensor reference)
     {
         var factors = Factors(instance.Evaluator.Sizes);
@@ -150,7 +158,7 @@ public static class ClaimChecker
                     corrected = Simplifier.Scale(factor.Reciprocal(), corrected);
                 }
 
-                return (descriptions, Simplifier.Simplify(corrected));
+                return (descriptions, Simplifier.Simplify(corrected), !factor.IsOne);
             }
 
             if (edits == MaxEdits)

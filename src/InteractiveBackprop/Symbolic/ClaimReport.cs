@@ -9,7 +9,7 @@ namespace InteractiveBackprop.Symbolic;
 /// <param name="Gradient">The claimed gradient, for example dW.</param>
 /// <param name="ShapeProblem">Why the claim's shape is wrong, with the operation and both
 /// shapes; null when the shape is right.</param>
-/// <param name="Numbers">The claim's values beside the derived gradient's on a random instance;
+/// <param name="Numbers">The claim's values beside central differences on a random instance;
 /// null when the shape is wrong.</param>
 /// <param name="DerivedFormula">The derived gradient in the claim's words, for example
 /// <c>dW = Xᵀ·dY</c>.</param>
@@ -22,7 +22,7 @@ public sealed record ClaimReport(string Forward, string Claim, string Gradient, 
     GradientComparison? Numbers, string DerivedFormula, IReadOnlyList<string> Differences,
     string? Correction, Derivation Derivation)
 {
-    /// <summary>Whether the claim has the right shape and matches the derived gradient numerically.</summary>
+    /// <summary>Whether the claim has the right shape and matches central differences.</summary>
     public bool Passed => ShapeProblem is null && Numbers is { Passed: true };
 
     /// <summary>Formats the verdict as plain text.</summary>

@@ -16,7 +16,7 @@ internal static class ClaimText
         if (report.Numbers is { } numbers)
         {
             text.AppendLine($"  numbers: {(numbers.Passed ? "match" : "differ")} (max rel error " +
-                $"{DerivationText.Error(numbers.MaxRelativeError)} against the derived gradient)");
+                $"{DerivationText.Error(numbers.MaxRelativeError)} against central differences)");
         }
 
         text.AppendLine($"  derived: {report.DerivedFormula}");
@@ -48,7 +48,7 @@ internal static class ClaimText
         {
             html.Append("<li>numbers: ").Append(numbers.Passed ? "match" : "differ")
                 .Append(" (max rel error ").Append(DerivationText.Error(numbers.MaxRelativeError))
-                .Append(" against the derived gradient)</li>");
+                .Append(" against central differences)</li>");
         }
 
         html.Append("<li>derived: <code>").Append(E(report.DerivedFormula)).Append("</code></li>");

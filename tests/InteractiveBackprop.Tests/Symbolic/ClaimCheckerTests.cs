@@ -35,6 +35,7 @@ public class ClaimCheckerTests
         Assert.Equal(["the claim is 1/B times the derived gradient: it divides by B, as a mean over " +
             "B would, but L does not average over B here, so the gradient sums instead."],
             report.Differences);
+        Assert.Equal("db = Σᵢ dY[i,:]", report.Correction);
     }
 
     [Fact]
