@@ -22,7 +22,7 @@ internal sealed class Parser
     };
 
     /// <summary>
-    /// The most operators and calls a source may contain. A long chain such as X + X + … nests
+    /// The maximum number of operators and calls in a source. A long chain such as X + X + … nests
     /// no parentheses but still builds a deep tree, and every later pass recurses over it.
     /// </summary>
     public const int MaxOperators = 256;
