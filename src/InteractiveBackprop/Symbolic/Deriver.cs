@@ -47,7 +47,7 @@ internal static class Deriver
             }
 
             var (expansion, differential) = differentials.Expand(statement.Value,
-                statement.Value is FunctionExpression ? statement.Name : null);
+                statement.Value is FunctionExpression or SoftmaxExpression ? statement.Name : null);
             var expansionLines = expansion.ToList();
             expansionLines[0] = expansionLines[0] with { Left = new DifferentialExpression(statement.Name) };
             sections.Add(new DerivationSection(

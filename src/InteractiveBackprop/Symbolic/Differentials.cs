@@ -92,6 +92,18 @@ internal sealed class Differentials
                 return (new BinaryExpression(BinaryOperator.Hadamard, derivative, D(function.Operand)),
                     $"element-wise function: d {FunctionName(function.Function)}(Z) = " +
                     $"{FunctionName(function.Function)}′(Z) ⊙ dZ");
+            case SoftmaxExpression softmax:
+                Expression rows = ReferenceEquals(softmax, statementValue) && output is not null
+                    ? new NameExpression(output)
+                    : softmax;
+                var shape = _shapes.ShapeOf(softmax.Operand);
+                var weighted = new BinaryExpression(BinaryOperator.Hadamard, rows, D(softmax.Operand));
+                var mean = new BroadcastExpression(BroadcastKind.Columns,
+                    new ReductionExpression(Reduction.SumColumns,
+                        new BinaryExpression(BinaryOperator.Hadamard, rows, D(softmax.Operand))), shape);
+                return (new BinaryExpression(BinaryOperator.Subtract, weighted,
+                        new BinaryExpression(BinaryOperator.Hadamard, rows, mean)),
+                    "softmax of each row: with S = softmax(Z), dS = S ⊙ dZ - S ⊙ (Σⱼ (S ⊙ dZ)[:,j])·1ᵀ");
             case ReductionExpression { Kind: Reduction.SquaredNorm } norm:
                 return (new BinaryExpression(BinaryOperator.Frobenius,
                         Simplifier.Scale(Coefficient.FromInteger(2), norm.Operand), D(norm.Operand)),

@@ -179,6 +179,8 @@ internal static class MathText
             ProductLevel + 1,
         BinaryExpression { Operator: BinaryOperator.MatMul or BinaryOperator.ScalarMultiply }
             when parent == BinaryOperator.Hadamard => ProductLevel + 1,
+        BroadcastExpression { Kind: not BroadcastKind.Scalar } or ReductionExpression
+            when parent == BinaryOperator.Hadamard => ProductLevel + 1,
         DerivativeExpression { Function: ElementwiseFunction.Sigmoid or ElementwiseFunction.Log }
             when parent == BinaryOperator.MatMul => ProductLevel + 1,
         _ => ProductLevel,

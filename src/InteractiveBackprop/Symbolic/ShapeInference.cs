@@ -9,7 +9,7 @@ namespace InteractiveBackprop.Symbolic;
 internal sealed class ShapeInference
 {
     private static readonly string KnownFunctions =
-        "relu, tanh, sigmoid, exp, log, sum, mean, trace, sqnorm, softmax_ce";
+        "relu, tanh, sigmoid, exp, log, softmax, sum, mean, trace, sqnorm, softmax_ce";
 
     private readonly string _source;
     private readonly IReadOnlyDictionary<string, MatrixShape> _shapes;
@@ -306,8 +306,9 @@ internal sealed class ShapeInference
                 RequireArguments(call, 2, "softmax_ce(Z, T)");
                 return InferCrossEntropy(call.Arguments[0], call.Arguments[1], call);
             case "softmax":
-                throw Error("softmax on its own is not supported; use softmax_ce(Z, T), the " +
-                    "softmax cross-entropy of logits Z and targets T.", call);
+                RequireArguments(call, 1, "softmax(Z)");
+                var (logits, logitsShape) = Infer(call.Arguments[0]);
+                return (new SoftmaxExpression(logits) { Span = call.Span }, logitsShape);
             default:
                 throw Error($"Unknown function '{name}'. Known functions: {KnownFunctions}.", call);
         }

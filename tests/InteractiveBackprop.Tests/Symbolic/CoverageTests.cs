@@ -51,6 +51,8 @@ public class CoverageTests
     [InlineData("L = sum(exp(X) .* log(sigmoid(X W V)))", "X: B×N, W: N×M, V: M×N")]
     [InlineData("L = mean(tanh(X) W, axis=0) c'", "X: B×N, W: N×M, c: 1×M")]
     [InlineData("Y = 2 * X' S - (X' X) / B", "X: B×N, S: B×N")]
+    [InlineData("L = sum(softmax(X W) .* T)", "X: B×N, W: N×M, T: B×M")]
+    [InlineData("H = softmax(X W); Y = H .* H", "X: B×N, W: N×M")]
     public void Derive_MatchesCentralDifferences(string source, string shapes)
     {
         foreach (int seed in new[] { 1, 2, 3 })

@@ -55,8 +55,8 @@ public class ParserTests
     [InlineData("Y = X W + S'", "X W + S': cannot add [B,M] and [M,B]: rows B and M differ and columns " +
         "M and B differ. Shapes must be equal, or one operand a [1,M] row that is broadcast over the " +
         "rows.\n  Y = X W + S'\n      ^^^^^^^^")]
-    [InlineData("Y = softmax(X)", "softmax on its own is not supported; use softmax_ce(Z, T), the " +
-        "softmax cross-entropy of logits Z and targets T.\n  Y = softmax(X)\n      ^^^^^^^^^^")]
+    [InlineData("Y = X²", "A square is supported only on a norm, as ‖A‖² or ||A||^2; for an element-wise " +
+        "square write A .* A.\n  Y = X²\n       ^")]
     [InlineData("Y = sum(X, 2)", "The axis of sum must be 0 (over the rows, giving [1,C]) or 1 (over " +
         "the columns, giving [R,1]).\n  Y = sum(X, 2)\n             ^")]
     [InlineData("X = W", "X cannot be assigned because it is declared as an input; choose another " +

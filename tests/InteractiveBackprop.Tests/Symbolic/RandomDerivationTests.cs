@@ -74,6 +74,7 @@ public class RandomDerivationTests
             "H = relu(X W + b); Z = H V + c; L = softmax_ce(Z, T)",
             "L = tr(S) + mean(X, 0) c' + mean(X, axis=1)' R ones + sum(X, 1)' R ones",
             "L = ‖X‖² * sum(exp(X)) + sum(log(sigmoid(X)) .* tanh(X))",
+            "H = softmax(X); L = sum(H .* T) + sum(softmax(X S) .* T)",
         ];
         const string shapes = "X: B×N, W: N×M, b: 1×M, V: M×N, c: 1×N, T: B×N, S: N×N, R: B×B, ones: B×1";
         var derivations = sources.Select(source => SymbolicDerivation.Derive(source, shapes)).ToList();

@@ -91,7 +91,7 @@ internal sealed class RandomExpressions
         return $"({Matrix(rows, inner, depth - 1)} {Matrix(inner, columns, depth - 1)})";
     }
 
-    private string Function() => new[] { "relu", "tanh", "sigmoid", "exp" }[_random.Next(4)];
+    private string Function() => new[] { "relu", "tanh", "sigmoid", "exp", "softmax" }[_random.Next(5)];
 
     private string Leaf(string rows, string columns)
     {
