@@ -5,8 +5,8 @@ public sealed record GradientCheckOptions
 {
     /// <summary>
     /// The default relative tolerance. Central differences in double have a truncation error of
-    /// order h² and a rounding error of order ε/h; with h ≈ 1e-5 both stay near 1e-10, so a
-    /// correct gradient lands well under 1e-6 while any real mistake lands above 1e-2.
+    /// order h² and a rounding error of order ε/h. With h ≈ 1e-5 both stay near 1e-10, so a
+    /// correct gradient lands well under 1e-6, while a real mistake lands above 1e-2.
     /// </summary>
     public const double DefaultRelativeTolerance = 1e-6;
 
