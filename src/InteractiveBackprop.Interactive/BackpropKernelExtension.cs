@@ -48,6 +48,7 @@ public sealed class BackpropKernelExtension : IKernelExtension
             },
         };
         kernel.AddDirective<BackpropCheckCommand>(check, RunCheckAsync);
+        DeriveDirective.Register(kernel);
         return Task.CompletedTask;
     }
 
