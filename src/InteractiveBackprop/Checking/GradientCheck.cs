@@ -53,8 +53,8 @@ public static class GradientCheck
 
         structure ??= AffineStructure.TryDetect(layer, input, output, upstream);
         double Loss() => Forward(layer, input, type).Multiply(upstream).Sum();
-        return Run(subject ?? $"{type}, X {input.Shape}", targets, Loss, options, input.Rows,
-            structure);
+        return Run(subject ?? $"{type}, X {input.Shape}", CheckKind.Layer, targets, Loss, options,
+            input.Rows, structure);
     }
 
     /// <summary>
@@ -81,8 +81,8 @@ public static class GradientCheck
         Loss();
         var gradient = Call($"{type}.Backward", loss.Backward);
         var targets = new List<GradientTarget> { new("dY", prediction, gradient?.Clone()) };
-        return Run(subject ?? $"{type}, Y {prediction.Shape}", targets, Loss, options,
-            prediction.Rows, null);
+        return Run(subject ?? $"{type}, Y {prediction.Shape}", CheckKind.LossHead, targets, Loss,
+            options, prediction.Rows, null);
     }
 
     /// <summary>
@@ -126,11 +126,12 @@ public static class GradientCheck
                 claim.Gradient?.Clone()))
             .ToList();
         double Loss() => Call("the function", () => function(inputs));
-        return Run(subject ?? "f", targets, Loss, options, batchSize ?? inputs[0].Rows, null);
+        return Run(subject ?? "f", CheckKind.Function, targets, Loss, options,
+            batchSize ?? inputs[0].Rows, null);
     }
 
     private static GradientCheckReport Run(
-        string subject, List<GradientTarget> targets, Func<double> loss,
+        string subject, CheckKind kind, List<GradientTarget> targets, Func<double> loss,
         GradientCheckOptions options, int batch, IGradientStructure? structure)
     {
         int evaluations = 1;
@@ -145,7 +146,7 @@ public static class GradientCheck
                 random, ref evaluations));
         }
 
-        return new GradientCheckReport(subject, results, options, batch, evaluations,
+        return new GradientCheckReport(subject, results, options, batch, evaluations, kind,
             structure?.Description);
     }
 
@@ -154,11 +155,11 @@ public static class GradientCheck
         int batch, IGradientStructure? structure, Random random, ref int evaluations)
     {
         var (name, value, analytic) = target;
-        string? formula = structure?.FormulaOf(name)?.Text;
+        var formula = structure?.FormulaOf(name);
         GradientResult Result(Tensor? numeric, IReadOnlyList<ProbeComparison> comparisons,
             GradientDiagnosis? diagnosis) =>
             new(name, value.Shape, analytic?.Shape, analytic, numeric, comparisons, options.Mode,
-                formula, diagnosis);
+                formula?.Text, formula?.Latex, diagnosis);
 
         if (analytic is null)
         {

@@ -7,6 +7,7 @@ namespace InteractiveBackprop.Checking;
 /// <param name="BatchSize">The batch size B that factors such as 1/B refer to.</param>
 /// <param name="LossEvaluations">How many times the check evaluated the loss, the cost of the
 /// mode.</param>
+/// <param name="Kind">What was differentiated: a layer, a loss head or a function.</param>
 /// <param name="Structure">The layer's known structure, such as <c>affine Y = X·W + b</c>, or
 /// <see langword="null"/> when the checker treated the layer as a black box.</param>
 public sealed record GradientCheckReport(
@@ -15,6 +16,7 @@ public sealed record GradientCheckReport(
     GradientCheckOptions Options,
     int BatchSize,
     int LossEvaluations,
+    CheckKind Kind,
     string? Structure)
 {
     /// <summary>Whether every gradient passed.</summary>

@@ -15,6 +15,8 @@ namespace InteractiveBackprop.Checking;
 /// <param name="Mode">The mode the comparisons ran in.</param>
 /// <param name="Formula">The formula the gradient should follow when the layer's structure is
 /// known, such as <c>Xᵀ·dY</c>; otherwise <see langword="null"/>.</param>
+/// <param name="FormulaLatex">The same formula as LaTeX without delimiters, or
+/// <see langword="null"/>.</param>
 /// <param name="Diagnosis">Why the gradient failed, <see langword="null"/> when it
 /// passed.</param>
 public sealed record GradientResult(
@@ -26,6 +28,7 @@ public sealed record GradientResult(
     IReadOnlyList<ProbeComparison> Comparisons,
     GradientCheckMode Mode,
     string? Formula,
+    string? FormulaLatex,
     GradientDiagnosis? Diagnosis)
 {
     /// <summary>Whether the gradient was compared and every comparison passed.</summary>

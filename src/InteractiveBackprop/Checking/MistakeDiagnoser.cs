@@ -179,8 +179,8 @@ internal sealed class MistakeDiagnoser
 
         var rows = failed.Select(comparison => comparison.Row).Distinct().ToList();
         var columns = failed.Select(comparison => comparison.Column).Distinct().ToList();
-        string where = rows.Count == 1 && failed.Count > 1 ? $" all in row {rows[0]}"
-            : columns.Count == 1 && failed.Count > 1 ? $" all in column {columns[0]}"
+        string where = rows.Count == 1 && failed.Count > 1 ? $", all in row {rows[0]},"
+            : columns.Count == 1 && failed.Count > 1 ? $", all in column {columns[0]},"
             : "";
         string labels = string.Join(", ", failed.Take(5).Select(comparison => comparison.Label)) +
             (failed.Count > 5 ? ", …" : "");
