@@ -38,6 +38,11 @@ internal sealed class AffineStructure : IGradientStructure
 
     public string Description { get; }
 
+    /// <summary>The forward formula as plain text and LaTeX, such as Y = X·W + b.</summary>
+    public (string Text, string Latex) Forward => _biasName is null
+        ? ($"X·{_weight.Text}", $@"X\,{_weight.Latex}")
+        : ($"X·{_weight.Text} + {_biasName}", $@"X\,{_weight.Latex} + {_biasName}");
+
     private string WeightGradient { get; }
 
     private string? BiasGradient { get; }

@@ -40,7 +40,7 @@ public static class GradientCheck
         string type = layer.GetType().Name;
 
         var output = Forward(layer, input, type);
-        var upstream = Tensor.RandomUniform(output.Rows, output.Columns, options.Seed);
+        var upstream = Upstream(output.Shape, options.Seed);
         var inputGradient = Call($"{type}.Backward", () => layer.Backward(upstream));
 
         // Keep the analytic gradients before any further pass can overwrite them.
@@ -129,6 +129,14 @@ public static class GradientCheck
         return Run(subject ?? "f", CheckKind.Function, targets, Loss, options,
             batchSize ?? inputs[0].Rows, null);
     }
+
+    /// <summary>
+    /// Draws dY uniformly from [-1, 1) with a seed derived from <paramref name="seed"/>. Drawing
+    /// from the seed itself would make dY proportional to a weight that Linear.Create drew from
+    /// the same seed, and then dY·Wᵀ is symmetric and a transpose goes unseen.
+    /// </summary>
+    internal static Tensor Upstream(Shape shape, int seed) =>
+        Tensor.RandomUniform(shape.Rows, shape.Columns, new Random(seed).Next());
 
     private static GradientCheckReport Run(
         string subject, CheckKind kind, List<GradientTarget> targets, Func<double> loss,

@@ -179,15 +179,15 @@ internal sealed class MistakeDiagnoser
 
         var rows = failed.Select(comparison => comparison.Row).Distinct().ToList();
         var columns = failed.Select(comparison => comparison.Column).Distinct().ToList();
-        string where = rows.Count == 1 && failed.Count > 1 ? $", all in row {rows[0]},"
-            : columns.Count == 1 && failed.Count > 1 ? $", all in column {columns[0]},"
+        string where = rows.Count == 1 && failed.Count > 1 ? $", all in row {rows[0]}"
+            : columns.Count == 1 && failed.Count > 1 ? $", all in column {columns[0]}"
             : "";
         string labels = string.Join(", ", failed.Take(5).Select(comparison => comparison.Label)) +
             (failed.Count > 5 ? ", …" : "");
         return Diagnosis(GradientMistake.PartlyWrong, string.Create(
             CultureInfo.InvariantCulture,
             $"{failed.Count} of {comparisons.Count} compared elements of {_name} are wrong" +
-            $"{where} ({labels}) and the rest agree, so the formula holds for some elements " +
+            $"{where} ({labels}), and the rest agree, so the formula holds for some elements " +
             $"only. Look for an index, a boundary case or a term missing from some elements."),
             null, $@"{Latex(_name)} \neq {Truth()}");
     }
