@@ -70,7 +70,7 @@ internal static class DirectiveValues
 
     /// <summary>Reads <paramref name="value"/> as one of <paramref name="choices"/>, ignoring
     /// case, or returns the first choice when the option was not given.</summary>
-    /// <exception cref="DirectiveException">The value is none of the choices.</exception>
+    /// <exception cref="DirectiveException">The value is not one of the choices.</exception>
     public static string ReadChoice(JsonElement? value, string option, IReadOnlyList<string> choices)
     {
         if (value is null)

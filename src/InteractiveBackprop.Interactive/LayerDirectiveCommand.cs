@@ -7,7 +7,7 @@ namespace InteractiveBackprop.Interactive;
 /// runs, on a batch of what size, from which seed.</summary>
 public abstract class LayerDirectiveCommand : KernelDirectiveCommand
 {
-    /// <summary>The C# variable that holds the layer or loss head; the bundled Linear when
+    /// <summary>The C# variable that contains the layer or loss head; the bundled Linear when
     /// absent.</summary>
     public JsonElement? Layer { get; set; }
 

@@ -14,7 +14,7 @@ internal static class LayerResolver
     public const string LossMembers = "double Forward(Tensor prediction, Tensor target) and " +
         "Tensor Backward()";
 
-    /// <summary>Returns the C# kernel that holds the notebook's variables, or null.</summary>
+    /// <summary>Returns the C# kernel that stores the notebook's variables, or null.</summary>
     public static CSharpKernel? FindCSharpKernel(Kernel kernel) =>
         kernel as CSharpKernel ?? kernel.RootKernel.FindKernelByName("csharp") as CSharpKernel;
 

@@ -100,7 +100,7 @@ internal static class LayerRunner
         return (layer, input);
     }
 
-    // A layer with parameters most often holds its weight [N,M] first; a layer without any
+    // A layer with parameters most often lists its weight [N,M] first; a layer without any
     // takes any width.
     private static int InputWidth(ILayer? layer, DirectiveArguments arguments) =>
         arguments.Inputs

@@ -153,7 +153,8 @@ internal sealed class AffineStructure : IGradientStructure
                 foreach (var (leftTransposed, rightTransposed) in
                     new[] { (false, false), (false, true), (true, false), (true, true) })
                 {
-                    var factors = (new Factor(left, leftTransposed), new Factor(right, rightTransposed));
+                    var factors = (
+                        new Factor(left, leftTransposed), new Factor(right, rightTransposed));
                     if (factors != correct && Product(factors, correct, shape) is { } candidate)
                     {
                         list.Add(candidate);

@@ -18,7 +18,7 @@ public static class GradientCheck
 {
     /// <summary>
     /// Checks dX and each parameter's gradient of <paramref name="layer"/> at
-    /// <paramref name="input"/>. When the layer's output is X·W + b the diagnosis also knows the
+    /// <paramref name="input"/>. When the layer's output is X·W + b the diagnosis also uses the
     /// correct formulas and tries the swapped and wrong ones.
     /// </summary>
     /// <param name="layer">The layer to check: the bundled Linear or any implementation.</param>

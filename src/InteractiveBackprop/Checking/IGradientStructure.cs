@@ -1,7 +1,7 @@
 namespace InteractiveBackprop.Checking;
 
 /// <summary>
-/// What a checker knows about how a layer computes: the correct formula of each gradient and
+/// The known formulas of a layer: the correct formula of each gradient and
 /// the wrong formulas a diagnosis should try. The checker finds the affine structure
 /// Y = X·W + b itself; a symbolic engine or a claimed formula can supply others.
 /// </summary>

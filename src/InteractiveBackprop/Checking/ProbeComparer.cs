@@ -62,7 +62,16 @@ internal static class ProbeComparer
             double low = Math.Min(probe.Left, probe.Right);
             double high = Math.Max(probe.Left, probe.Right);
             double side = Math.Max(Math.Abs(low), Math.Abs(high));
-            double distance = a < low ? low - a : a > high ? a - high : a >= low ? 0 : double.NaN;
+            double distance = double.IsNaN(a) ? double.NaN : 0;
+            if (a < low)
+            {
+                distance = low - a;
+            }
+            else if (a > high)
+            {
+                distance = a - high;
+            }
+
             bool inside = distance <= atol + Math.Max(options.RelativeTolerance, KinkSlack) * side;
             return new ProbeComparison(label, row, column, a, n, distance,
                 Relative(distance, a, side, atol), inside, true, probe.Left, probe.Right);

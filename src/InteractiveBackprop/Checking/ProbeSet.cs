@@ -84,9 +84,9 @@ internal sealed class ProbeSet
         return ($"[{row},{column}]", row, column);
     }
 
-    // A shuffle draws distinct elements at random, and a first pass prefers elements of rows
-    // and columns not yet covered, so that a mistake confined to one example or one output is
-    // caught once the samples reach the row or column count. Sorting keeps reading order.
+    // A shuffle draws distinct elements at random. A first pass prefers elements of rows and
+    // columns not yet covered, so a mistake confined to one example or one output is caught
+    // once the samples reach the row or column count. Sorting keeps reading order.
     private static int[] Sample(Shape shape, int count, Random random)
     {
         int length = shape.Length;

@@ -4,9 +4,9 @@ using InteractiveBackprop.Checking;
 namespace InteractiveBackprop.Rendering;
 
 /// <summary>
-/// Renders the formulas of a gradient-check report as LaTeX display math: the loss that was
-/// differentiated, the central difference and its step, the pass rule with its tolerances, and
-/// per gradient the formula it should follow or the relation the diagnosis found.
+/// Renders the formulas of a gradient-check report as LaTeX display math. It shows the loss
+/// that was differentiated, the central difference and its step, the pass rule with its
+/// tolerances, and per gradient the formula it should follow or the relation the diagnosis found.
 /// </summary>
 public static class ReportLatex
 {
@@ -19,13 +19,14 @@ public static class ReportLatex
         {
             report.Kind switch
             {
-                CheckKind.Layer =>
-                    @"L &= \textstyle\sum_{i,j} R_{ij}\,Y_{ij}, \quad \frac{\partial L}{\partial Y} = R",
+                CheckKind.Layer => @"L &= \textstyle\sum_{i,j} R_{ij}\,Y_{ij}, \quad " +
+                    @"\frac{\partial L}{\partial Y} = R",
                 CheckKind.LossHead => @"L &= \mathrm{loss}(Y, T)",
                 _ => @"L &= f(\ldots)",
             },
             report.Mode == GradientCheckMode.Directional
-                ? @"\frac{\partial L}{\partial x}^{\!\top} u &\approx \frac{L(x + h u) - L(x - h u)}{2h}"
+                ? @"\frac{\partial L}{\partial x}^{\!\top} u &\approx " +
+                    @"\frac{L(x + h u) - L(x - h u)}{2h}"
                 : @"\frac{\partial L}{\partial x} &\approx \frac{L(x + h) - L(x - h)}{2h}, \quad " +
                     @"h = 2^{-17} \cdot 2^{\lceil \log_2 \max(1, |x|) \rceil}",
             $@"\text{{pass}} &\iff |a - n| \le {Number(report.Options.AbsoluteTolerance)} + " +

@@ -21,7 +21,7 @@ public sealed class ElementwiseLayer(
     public static ElementwiseLayer Relu() =>
         new("ReLU", x => Math.Max(0, x), x => x > 0 ? 1 : 0);
 
-    /// <summary>A sigmoid whose derivative forgets the factor (1 - σ): a wrong formula no
+    /// <summary>A sigmoid whose derivative omits the factor (1 - σ): a wrong formula no
     /// constant explains.</summary>
     public static ElementwiseLayer SigmoidMissingFactor() =>
         new("Sigmoid", Logistic, Logistic);

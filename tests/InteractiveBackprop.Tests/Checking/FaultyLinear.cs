@@ -43,7 +43,8 @@ public sealed class FaultyLinear : ILayer
         {
             LinearMistake.WeightGradientOperandsSwapped => dY.T.MatMul(x),
             LinearMistake.WeightGradientUsesOutput => x.T.MatMul(y),
-            LinearMistake.WeightGradientAllZero => Tensor.Zeros(Weight.Value.Rows, Weight.Value.Columns),
+            LinearMistake.WeightGradientAllZero =>
+                Tensor.Zeros(Weight.Value.Rows, Weight.Value.Columns),
             LinearMistake.WeightGradientNull => null,
             LinearMistake.WeightGradientNaN => x.T.MatMul(dY).Map(v => v > 0 ? v : double.NaN),
             LinearMistake.WeightGradientTimesBatch => x.T.MatMul(dY).Scale(batch),

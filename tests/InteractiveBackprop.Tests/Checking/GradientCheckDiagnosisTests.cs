@@ -76,7 +76,7 @@ public sealed class GradientCheckDiagnosisTests
         string? formula)
     {
         // A direction mixes every element, so a failure confined to some elements cannot be
-        // told from any other unexplained one.
+        // distinguished from any other unexplained one.
         var expectedInDirections = expected == GradientMistake.PartlyWrong
             ? GradientMistake.Unexplained
             : expected;
@@ -93,7 +93,7 @@ public sealed class GradientCheckDiagnosisTests
     }
 
     [Fact]
-    public void MeanBiasGradientFailsByExactlyOneOverB()
+    public void MeanBiasGradientIsOneOverB()
     {
         var report = CheckFaulty(LinearMistake.BiasGradientMean, 11, new GradientCheckOptions());
         int batch = CheckShapes.Draw(11).Batch;

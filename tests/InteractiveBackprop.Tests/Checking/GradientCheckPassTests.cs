@@ -161,7 +161,8 @@ public sealed class GradientCheckPassTests
             Tensor.RandomUniform(5, 3, 2));
 
         Assert.Equal(12.0 / 15, report["dX"].Score, 1e-12);
-        Assert.Contains("3 of 15 compared elements of dX are wrong, all in row 0 ([0,0], [0,1], [0,2]), and the rest agree",
+        Assert.Contains("3 of 15 compared elements of dX are wrong, all in row 0 ([0,0], [0,1], " +
+            "[0,2]), and the rest agree",
             report["dX"].Problem);
     }
 
