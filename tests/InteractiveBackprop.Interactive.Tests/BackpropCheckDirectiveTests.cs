@@ -186,4 +186,55 @@ public sealed class BackpropCheckDirectiveTests(KernelFixture fixture) : IClassF
         Assert.Null(result.Failure);
         Assert.Contains("PASSED", result.SingleText);
     }
+
+    [Fact]
+    public async Task ExtensionLoadedOnCSharpKernelWorks()
+    {
+        using var session = await KernelSession.StartAsync();
+        await new BackpropKernelExtension().OnLoadAsync(session.CSharp);
+        await session.SubmitAsync("var onCSharp = InteractiveBackprop.Layers.Linear.Create(6, 2, 1);");
+
+        var result = await session.SubmitAsync("#!backprop-check --layer onCSharp");
+
+        Assert.Null(KernelSession.FailureMessage(result));
+        string text = Assert.Single(KernelSession.Displays(result))["text/plain"];
+        Assert.StartsWith("Gradient check of onCSharp (Linear), batch 5: PASSED", text);
+    }
+
+    [Fact]
+    public async Task ReportReturnedFromCellIsFormatted()
+    {
+        using var session = await KernelSession.StartAsync();
+        const string code = """
+            using InteractiveBackprop.Checking;
+            using InteractiveBackprop.Layers;
+            using InteractiveBackprop.Tensors;
+
+            sealed class TransposedWeightLinear : ILayer
+            {
+                private readonly Linear _inner = Linear.Create(3, 3, seed: 2);
+                public IReadOnlyList<Parameter> Parameters => _inner.Parameters;
+                public Tensor Forward(Tensor input) => _inner.Forward(input);
+                public Tensor Backward(Tensor dY)
+                {
+                    var dX = _inner.Backward(dY);
+                    _inner.Weight.Grad = _inner.Weight.Grad!.T;
+                    return dX;
+                }
+            }
+
+            GradientCheck.CheckLayer(new TransposedWeightLinear(),
+                Tensor.RandomUniform(5, 3, seed: 1), subject: "TransposedWeightLinear")
+            """;
+
+        var result = await session.SubmitAsync(code);
+
+        Assert.Null(KernelSession.FailureMessage(result));
+        var display = Assert.Single(KernelSession.Displays(result));
+        Assert.StartsWith("Gradient check of TransposedWeightLinear: FAILED", display["text/plain"]);
+        Assert.Contains("diagnosis (Transposed): dW is the transpose of the true gradient",
+            display["text/plain"]);
+        Assert.Contains("<div class=\"ib-report\"", display["text/html"]);
+        Assert.StartsWith(@"$$\begin{aligned}", display["text/latex"]);
+    }
 }
