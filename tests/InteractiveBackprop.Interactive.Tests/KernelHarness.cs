@@ -1,4 +1,3 @@
-using InteractiveBackprop.Interactive;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
@@ -8,29 +7,25 @@ using Microsoft.DotNet.Interactive.Formatting;
 namespace InteractiveBackprop.Interactive.Tests;
 
 /// <summary>
-/// An in-process notebook: a composite kernel with a C# kernel that references the core, with
-/// the extension loaded as a notebook would load it.
+/// An in-process notebook with the extension loaded on the composite kernel, and the core's
+/// namespaces imported, whose cells return what they showed as a <see cref="CellResult"/>.
 /// </summary>
 public sealed class KernelHarness : IDisposable
 {
-    private KernelHarness(CompositeKernel kernel, CSharpKernel csharp)
+    private readonly KernelSession _session;
+
+    private KernelHarness(KernelSession session)
     {
-        Kernel = kernel;
-        CSharp = csharp;
+        _session = session;
     }
 
-    public CompositeKernel Kernel { get; }
+    public CompositeKernel Kernel => _session.Kernel;
 
-    public CSharpKernel CSharp { get; }
+    public CSharpKernel CSharp => _session.CSharp;
 
     public static async Task<KernelHarness> CreateAsync()
     {
-        var csharp = new CSharpKernel();
-        csharp.AddAssemblyReferences([typeof(Tensors.Tensor).Assembly.Location]);
-        var kernel = new CompositeKernel { csharp };
-        kernel.DefaultKernelName = csharp.Name;
-        await new BackpropKernelExtension().OnLoadAsync(kernel);
-        var harness = new KernelHarness(kernel, csharp);
+        var harness = new KernelHarness(await KernelSession.StartAsync(loadOnComposite: true));
         var result = await harness.SubmitAsync(
             "using InteractiveBackprop.Layers; using InteractiveBackprop.Tensors; " +
             "using InteractiveBackprop.Checking;");
@@ -52,7 +47,7 @@ public sealed class KernelHarness : IDisposable
             failure?.Message);
     }
 
-    public void Dispose() => Kernel.Dispose();
+    public void Dispose() => _session.Dispose();
 
     private static string? Value(DisplayEvent display, string mimeType) =>
         display.FormattedValues.FirstOrDefault(value => value.MimeType == mimeType)?.Value;
