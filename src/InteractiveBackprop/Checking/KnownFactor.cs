@@ -46,6 +46,15 @@ internal sealed record KnownFactor(string Name, double Value, string Meaning)
                 "(+= where = belongs, or a gradient not reset between passes)"),
             new("1/2", 0.5, "1/2: a factor 2 is missing, as the 2 of d(x²) = 2x·dx"),
         };
+        if (batch == 2)
+        {
+            positive[0] = positive[0] with
+            {
+                Meaning = positive[0].Meaning + " (with B = 2 this is also 1/2, a missing " +
+                    "factor 2: check with a batch of 3 or more to tell them apart)",
+            };
+        }
+
         if (batch == 1)
         {
             positive.RemoveAll(known => known.Name is "1/B" or "1/B²" or "B");

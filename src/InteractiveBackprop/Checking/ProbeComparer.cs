@@ -8,6 +8,8 @@ internal static class ProbeComparer
     /// which a kink lies within the step. A smooth function's sides differ by h·f'' ≈ 1e-5·f'',
     /// so 1e-3 leaves room for curvatures a hundred times the gradient's scale.
     /// </summary>
+    /// <remarks>NOTE: a heuristic. A kink whose slopes differ by less than this is compared as
+    /// a smooth point, and a smooth function curving faster is taken for a kink.</remarks>
     public const double KinkJumpTolerance = 1e-3;
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace InteractiveBackprop.Tests.Checking;
 public sealed class GradientCheckDiagnosisTests
 {
     // Shape seeds whose draws differ, so that each mistake is diagnosed at several sizes.
-    private static readonly int[] ShapeSeeds = [11, 12, 13];
+    private static readonly int[] ShapeSeeds = [11, 12, 13, 14, 15, 16, 17, 18];
 
     public static TheoryData<LinearMistake, string, GradientMistake, string?, string?> Mistakes =>
         new()
@@ -104,6 +104,19 @@ public sealed class GradientCheckDiagnosisTests
         Assert.StartsWith($"db is 1/B times the true gradient, where 1/B = 1/{batch}: a mean " +
             "over the batch where a sum belongs.", diagnosis.Message);
         Assert.Equal(@"\texttt{db} = \frac{1}{B}\,\frac{\partial L}{\partial b}", diagnosis.Latex);
+    }
+
+    [Fact]
+    public void BatchOfTwoWarnsFactorsCoincide()
+    {
+        var layer = new FaultyLinear(3, 4, 1, LinearMistake.BiasGradientMean);
+
+        var diagnosis = GradientCheck.CheckLayer(layer, Tensor.RandomUniform(2, 3, 5))["db"]
+            .Diagnosis!;
+
+        Assert.Equal("1/B", diagnosis.FactorName);
+        Assert.Contains("(with B = 2 this is also 1/2, a missing factor 2: check with a batch " +
+            "of 3 or more to tell them apart)", diagnosis.Message);
     }
 
     [Fact]
