@@ -19,8 +19,14 @@ internal static class LayerRunner
 
     /// <exception cref="DirectiveException">The options do not fit the layer.</exception>
     /// <exception cref="LayerCallException">The layer threw.</exception>
+    /// <param name="kernel">The kernel whose C# variables <c>--layer</c> names.</param>
+    /// <param name="arguments">The shared options.</param>
+    /// <param name="options">The check's tolerances, mode and seed.</param>
+    /// <param name="structure">Formulas known from elsewhere, such as a claimed formula, for the
+    /// diagnosis; null to detect an affine layer.</param>
     public static GradientCheckReport Check(
-        Kernel kernel, DirectiveArguments arguments, GradientCheckOptions options)
+        Kernel kernel, DirectiveArguments arguments, GradientCheckOptions options,
+        IGradientStructure? structure = null)
     {
         var subject = Resolve(kernel, arguments);
         if (subject.Value is ILoss loss)
@@ -34,7 +40,8 @@ internal static class LayerRunner
         }
 
         var (layer, input) = LayerAndInput(subject, arguments);
-        return GradientCheck.CheckLayer(layer, input, options, Describe(subject, input));
+        return GradientCheck.CheckLayer(layer, input, options, Describe(subject, input),
+            structure);
     }
 
     /// <exception cref="DirectiveException">The options do not fit the layer, or the variable

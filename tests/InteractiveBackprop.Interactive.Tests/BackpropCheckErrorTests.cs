@@ -100,6 +100,15 @@ public sealed class BackpropCheckErrorTests(KernelFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task ThrowingBackwardIsReported()
+    {
+        var result = await Harness.SubmitAsync("#!backprop-check --layer rejecting");
+
+        Assert.Equal("#!backprop-check: RejectingBackward.Backward threw ArgumentException: " +
+            "dY is wrong", result.Failure);
+    }
+
+    [Fact]
     public async Task KernelKeepsWorkingAfterErrors()
     {
         await Harness.SubmitAsync("#!backprop-check --layer broken");

@@ -15,7 +15,8 @@ public sealed class KernelFixture : IAsyncLifetime
         foreach (string cell in new[]
         {
             UserLayers.MeanBiasLinear, UserLayers.TanhLayer, UserLayers.MeanSquaredError,
-            UserLayers.BrokenLayer, "var wide = Linear.Create(6, 2, 3);",
+            UserLayers.BrokenLayer, UserLayers.RejectingBackward,
+            "var wide = Linear.Create(6, 2, 3);",
             "var text = \"not a layer\";", "ILayer nothing = null;",
         })
         {

@@ -66,4 +66,15 @@ public static class UserLayers
         }
         var broken = new BrokenLayer();
         """;
+
+    /// <summary>A layer whose Backward rejects dY.</summary>
+    public const string RejectingBackward = """
+        class RejectingBackward : ILayer
+        {
+            public IReadOnlyList<Parameter> Parameters => Array.Empty<Parameter>();
+            public Tensor Forward(Tensor x) => x;
+            public Tensor Backward(Tensor dY) => throw new ArgumentException("dY is wrong");
+        }
+        var rejecting = new RejectingBackward();
+        """;
 }

@@ -199,6 +199,33 @@ public sealed class GradientCheckDiagnosisTests
         Assert.True(report["dB"].Passed);
     }
 
+    [Fact]
+    public void UnrelatedShapeIsWrongShape()
+    {
+        var x = Tensor.RandomUniform(3, 4, 1);
+        GradientClaim[] claims = [new("X", x, Tensor.Zeros(2, 2))];
+
+        var result = GradientCheck.CheckFunction(inputs => inputs[0].Sum(), claims)["dX"];
+
+        Assert.Equal(GradientMistake.WrongShape, result.Diagnosis!.Mistake);
+        Assert.Equal("dX has shape [2,2] but X has shape [3,4]. A gradient has the shape of " +
+            "what it differentiates, because ∂L/∂X holds one number per element of X, so no " +
+            "values can make this one right.", result.Problem);
+    }
+
+    [Fact]
+    public void LossUndefinedNearPointIsReported()
+    {
+        var x = Tensor.FromArray(new double[,] { { 0, 1 } });
+        GradientClaim[] claims = [new("X", x, Tensor.Row(0, 0.5))];
+
+        var result = GradientCheck.CheckFunction(
+            inputs => Math.Sqrt(inputs[0][0, 0]) + Math.Sqrt(inputs[0][0, 1]), claims)["dX"];
+
+        Assert.Equal(GradientMistake.LossNotFinite, result.Diagnosis!.Mistake);
+        Assert.StartsWith("The loss is not finite when X is perturbed by the step", result.Problem);
+    }
+
     private static void AssertDiagnosed(
         GradientCheckReport report, string gradient, GradientMistake expected, string? factor,
         string? formula)
