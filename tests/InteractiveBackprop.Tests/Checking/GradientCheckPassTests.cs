@@ -192,6 +192,25 @@ public sealed class GradientCheckPassTests
     }
 
     [Fact]
+    public void OptionsRejectZeroSamples()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new GradientCheckOptions { Samples = 0 });
+
+        Assert.StartsWith("GradientCheckOptions: Samples must be at least 1.", error.Message);
+    }
+
+    [Fact]
+    public void UnknownGradientNameListsNames()
+    {
+        var report = GradientCheck.CheckLayer(Linear.Create(3, 4, 1), Tensor.RandomUniform(5, 3, 2));
+
+        var error = Assert.Throws<KeyNotFoundException>(() => report["dV"]);
+
+        Assert.Equal("The report has no gradient named 'dV'; it has dX, dW, db.", error.Message);
+    }
+
+    [Fact]
     public void ThrowingForwardIsWrapped()
     {
         var error = Assert.Throws<LayerCallException>(() =>
