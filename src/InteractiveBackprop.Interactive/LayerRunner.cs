@@ -13,7 +13,7 @@ namespace InteractiveBackprop.Interactive;
 internal static class LayerRunner
 {
     // X, a loss head's prediction and its target draw from seeds offset from --seed, so that
-    // they differ from dY, which the core draws from the seed itself.
+    // they differ from the bundled layer's W, which Linear.Create draws from --seed itself.
     private const int InputSeedOffset = 1000;
     private const int TargetSeedOffset = 2000;
 

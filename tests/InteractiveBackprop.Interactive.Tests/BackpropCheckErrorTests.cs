@@ -109,6 +109,18 @@ public sealed class BackpropCheckErrorTests(KernelFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task NullOutputIsReported()
+    {
+        var check = await Harness.SubmitAsync("#!backprop-check --layer nullForward");
+        var trace = await Harness.SubmitAsync("#!backprop --layer nullForward");
+
+        Assert.Equal("#!backprop-check: NullForward.Forward returned null; it must return the " +
+            "output Y.", check.Failure);
+        Assert.Equal("#!backprop: NullForward.Forward returned null; it must return the " +
+            "output Y.", trace.Failure);
+    }
+
+    [Fact]
     public async Task KernelKeepsWorkingAfterErrors()
     {
         await Harness.SubmitAsync("#!backprop-check --layer broken");

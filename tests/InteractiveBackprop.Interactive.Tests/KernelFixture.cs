@@ -16,7 +16,7 @@ public sealed class KernelFixture : IAsyncLifetime
         {
             UserLayers.MeanBiasLinear, UserLayers.TanhLayer, UserLayers.MeanSquaredError,
             UserLayers.BrokenLayer, UserLayers.RejectingBackward,
-            "var wide = Linear.Create(6, 2, 3);",
+            UserLayers.NullForward, "var wide = Linear.Create(6, 2, 3);",
             "var text = \"not a layer\";", "ILayer nothing = null;",
         })
         {

@@ -77,4 +77,15 @@ public static class UserLayers
         }
         var rejecting = new RejectingBackward();
         """;
+
+    /// <summary>A layer whose Forward returns null.</summary>
+    public const string NullForward = """
+        class NullForward : ILayer
+        {
+            public IReadOnlyList<Parameter> Parameters => Array.Empty<Parameter>();
+            public Tensor Forward(Tensor x) => null;
+            public Tensor Backward(Tensor dY) => dY;
+        }
+        var nullForward = new NullForward();
+        """;
 }
