@@ -69,8 +69,12 @@ internal sealed record KnownFactor(string Name, double Value, string Meaning)
             "forward pass gives a minus in the backward pass, and only there");
         foreach (var known in positive)
         {
+            // A meaning reads "1/B = 1/5: reason" or "2: reason"; negate the part before the colon.
+            int colon = known.Meaning.IndexOf(": ", StringComparison.Ordinal);
+            string negated = "-" + known.Meaning[..colon].Replace(" = ", " = -",
+                StringComparison.Ordinal);
             yield return new KnownFactor("-" + known.Name, -known.Value,
-                $"-{known.Meaning}; the sign is flipped as well");
+                $"{negated}{known.Meaning[colon..]}; the sign is flipped as well");
         }
     }
 }

@@ -42,6 +42,7 @@ public sealed class FaultyLinear : ILayer
         Weight.Grad = _mistake switch
         {
             LinearMistake.WeightGradientOperandsSwapped => dY.T.MatMul(x),
+            LinearMistake.WeightGradientSwappedAndMean => dY.T.MatMul(x).Scale(1.0 / batch),
             LinearMistake.WeightGradientUsesOutput => x.T.MatMul(y),
             LinearMistake.WeightGradientAllZero =>
                 Tensor.Zeros(Weight.Value.Rows, Weight.Value.Columns),
@@ -55,6 +56,7 @@ public sealed class FaultyLinear : ILayer
         {
             LinearMistake.BiasGradientMean => dY.Sum(axis: 0).Scale(1.0 / batch),
             LinearMistake.BiasGradientMeanTwice => dY.Sum(axis: 0).Scale(1.0 / (batch * batch)),
+            LinearMistake.BiasGradientNegativeMean => dY.Sum(axis: 0).Scale(-1.0 / batch),
             LinearMistake.BiasGradientNotReduced => dY.Clone(),
             LinearMistake.BiasGradientWrongAxis => dY.Sum(axis: 1),
             _ => dY.Sum(axis: 0),

@@ -13,6 +13,8 @@ public sealed class GradientCheckDiagnosisTests
         {
             { LinearMistake.WeightGradientOperandsSwapped, "dW", GradientMistake.SwappedOperands,
                 null, "dYᵀ·X" },
+            { LinearMistake.WeightGradientSwappedAndMean, "dW",
+                GradientMistake.SwappedOperands, "1/B", "dYᵀ·X" },
             { LinearMistake.WeightGradientUsesOutput, "dW", GradientMistake.WrongFormula, null,
                 "Xᵀ·Y" },
             { LinearMistake.WeightGradientAllZero, "dW", GradientMistake.AllZero, null, null },
@@ -22,6 +24,7 @@ public sealed class GradientCheckDiagnosisTests
             { LinearMistake.WeightGradientSignFlipped, "dW", GradientMistake.Scaled, "-1", null },
             { LinearMistake.BiasGradientMean, "db", GradientMistake.Scaled, "1/B", null },
             { LinearMistake.BiasGradientMeanTwice, "db", GradientMistake.Scaled, "1/B²", null },
+            { LinearMistake.BiasGradientNegativeMean, "db", GradientMistake.Scaled, "-1/B", null },
             { LinearMistake.BiasGradientNotReduced, "db", GradientMistake.NotReducedOverBatch,
                 null, null },
             { LinearMistake.BiasGradientWrongAxis, "db", GradientMistake.WrongFormula, null,
@@ -104,6 +107,19 @@ public sealed class GradientCheckDiagnosisTests
         Assert.StartsWith($"db is 1/B times the true gradient, where 1/B = 1/{batch}: a mean " +
             "over the batch where a sum belongs.", diagnosis.Message);
         Assert.Equal(@"\texttt{db} = \frac{1}{B}\,\frac{\partial L}{\partial b}", diagnosis.Latex);
+    }
+
+    [Fact]
+    public void NegativeMeanNamesBothMistakes()
+    {
+        var layer = new FaultyLinear(3, 4, 1, LinearMistake.BiasGradientNegativeMean);
+
+        string message = GradientCheck.CheckLayer(layer, Tensor.RandomUniform(5, 3, 5))["db"]
+            .Problem!;
+
+        Assert.StartsWith("db is -1/B times the true gradient, where -1/B = -1/5: a mean over " +
+            "the batch where a sum belongs.", message);
+        Assert.EndsWith("not average; the sign is flipped as well.", message);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ public enum LinearMistake
 {
     None,
     WeightGradientOperandsSwapped,
+    WeightGradientSwappedAndMean,
     WeightGradientUsesOutput,
     WeightGradientAllZero,
     WeightGradientNull,
@@ -13,6 +14,7 @@ public enum LinearMistake
     WeightGradientSignFlipped,
     BiasGradientMean,
     BiasGradientMeanTwice,
+    BiasGradientNegativeMean,
     BiasGradientNotReduced,
     BiasGradientWrongAxis,
     InputGradientDoubled,
