@@ -47,8 +47,8 @@ public static class GradientCheck
         var targets = new List<GradientTarget> { new("dX", input, inputGradient?.Clone()) };
         foreach (var parameter in layer.Parameters)
         {
-            targets.Add(new GradientTarget(
-                parameter.GradientName, parameter.Value, parameter.Grad?.Clone()));
+            targets.Add(new GradientTarget(UniqueName(parameter.GradientName, targets),
+                parameter.Value, parameter.Grad?.Clone()));
         }
 
         structure ??= AffineStructure.TryDetect(layer, input, output, upstream);
@@ -197,6 +197,15 @@ public static class GradientCheck
             ? null
             : diagnoser.ForValues(analytic, comparisons);
         return Result(numericTensor, comparisons, diagnosis);
+    }
+
+    // Layers stacked in one ILayer often reuse names such as W, so the second dW of a report
+    // becomes "dW (2)" and every gradient stays addressable by name.
+    private static string UniqueName(string name, List<GradientTarget> targets)
+    {
+        int count = targets.Count(target =>
+            target.Name == name || target.Name.StartsWith(name + " (", StringComparison.Ordinal));
+        return count == 0 ? name : $"{name} ({count + 1})";
     }
 
     private static GradientDiagnosis MissingDiagnosis(string name)

@@ -53,6 +53,32 @@ public sealed class GradientCheckPassTests
     }
 
     [Fact]
+    public void StackedLayersGetDistinctNames()
+    {
+        var layer = new StackedLayer(Linear.Create(3, 6, 1),
+            new StackedLayer(ElementwiseLayer.Tanh(), Linear.Create(6, 4, 2)));
+
+        var report = GradientCheck.CheckLayer(layer, Tensor.RandomUniform(5, 3, 2));
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal(["dX", "dW", "db", "dW (2)", "db (2)"], report.Gradients.Select(g => g.Name));
+        Assert.Equal(new Shape(6, 4), report["dW (2)"].ExpectedShape);
+        Assert.Null(report.Structure);
+    }
+
+    [Fact]
+    public void StackedMeanBiasIsStillOneOverB()
+    {
+        var layer = new StackedLayer(Linear.Create(3, 6, 1),
+            new FaultyLinear(6, 4, 2, LinearMistake.BiasGradientMean));
+
+        var report = GradientCheck.CheckLayer(layer, Tensor.RandomUniform(5, 3, 2));
+
+        Assert.Equal("1/B", report["db (2)"].Diagnosis!.FactorName);
+        Assert.True(report["db"].Passed);
+    }
+
+    [Fact]
     public void ModesCostWhatTheyPromise()
     {
         var layer = Linear.Create(3, 4, 1);
