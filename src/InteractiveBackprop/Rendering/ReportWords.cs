@@ -60,14 +60,22 @@ internal static class ReportWords
             ? diagnosis.Mistake.ToString()
             : $"{diagnosis.Mistake}, factor {diagnosis.FactorName}";
 
-    public static string Kinks(GradientResult gradient) => gradient.KinkCount switch
+    public static string Kinks(GradientResult gradient)
     {
-        0 => "",
-        1 => "1 comparison lies within the step of a kink and was compared with the one-sided " +
-            "differences.",
-        int count => $"{count} comparisons lie within the step of a kink and were compared with " +
-            "the one-sided differences.",
-    };
+        var labels = gradient.Comparisons
+            .Where(comparison => comparison.NearKink)
+            .Select(comparison => comparison.Label)
+            .ToList();
+        string listed = string.Join(", ", labels.Take(5)) + (labels.Count > 5 ? ", …" : "");
+        return labels.Count switch
+        {
+            0 => "",
+            1 => $"1 comparison ({listed}) lies within the step of a kink and was compared " +
+                "with the one-sided differences.",
+            int count => $"{count} comparisons ({listed}) lie within the step of a kink and were " +
+                "compared with the one-sided differences.",
+        };
+    }
 
     /// <summary>The comparisons with the largest absolute errors, failures first.</summary>
     public static IEnumerable<ProbeComparison> Worst(GradientResult gradient, int count) =>

@@ -99,8 +99,8 @@ public sealed class ReportRenderingTests
 
         string text = ReportText.Format(GradientCheck.CheckLayer(ElementwiseLayer.Relu(), input));
 
-        Assert.Contains("1 comparison lies within the step of a kink and was compared with the " +
-            "one-sided differences.", text);
+        Assert.Contains("1 comparison ([2,1]) lies within the step of a kink and was compared " +
+            "with the one-sided differences.", text);
     }
 
     private static int Count(string text, string fragment) =>
