@@ -37,7 +37,7 @@ public sealed class BackpropTraceDirectiveTests(KernelFixture fixture) : IClassF
         Assert.Contains("<div class=\"ib-trace\"", Assert.Single(result.Html));
         string latex = Assert.Single(result.Latex)!;
         Assert.StartsWith(@"$$\begin{aligned}X &= \begin{bmatrix}", latex);
-        Assert.Contains(@"\frac{\partial L}{\partial W} = X^\top \frac{\partial L}{\partial Y} " +
+        Assert.Contains(@"\frac{\partial L}{\partial W} = X^\top\,\frac{\partial L}{\partial Y} " +
             @"&= \begin{bmatrix}", latex);
         Assert.EndsWith(@"\end{aligned}$$", latex);
     }

@@ -4,10 +4,11 @@ using InteractiveBackprop.Tensors;
 namespace InteractiveBackprop.Checking;
 
 /// <summary>
-/// The structure of an affine layer Y = X·W + b (or Y = X·W), found by testing the layer's
-/// output rather than its type, so that a user's own Linear gets the same diagnosis as the
-/// bundled one. Its candidates are the products of X, W, Y and dY, with and without transposes,
-/// that have the shape of a gradient or of its transpose.
+/// The structure of an affine layer Y = X·W + b, or Y = X·Wᵀ + b for a weight stored [M,N] as
+/// PyTorch stores it, with or without the bias. It is found by testing the layer's output
+/// rather than its type, so that a user's own Linear gets the same diagnosis as the bundled one.
+/// Its candidates are the products of X, W, Y and dY, with and without transposes, that have
+/// the shape of a gradient or of its transpose.
 /// </summary>
 internal sealed class AffineStructure : IGradientStructure
 {
@@ -19,11 +20,14 @@ internal sealed class AffineStructure : IGradientStructure
     private readonly Operand _output;
     private readonly Operand _upstream;
     private readonly string? _biasName;
+    private readonly bool _weightTransposed;
     private readonly Dictionary<string, IReadOnlyList<GradientCandidate>> _candidates = [];
 
     private AffineStructure(
-        Tensor input, Parameter weight, Parameter? bias, Tensor output, Tensor upstream)
+        Tensor input, Parameter weight, Parameter? bias, bool weightTransposed, Tensor output,
+        Tensor upstream)
     {
+        _weightTransposed = weightTransposed;
         _input = new Operand("X", "X", input);
         _weight = new Operand(weight.Name, weight.Name, weight.Value.Clone());
         _output = new Operand("Y", "Y", output);
@@ -31,74 +35,51 @@ internal sealed class AffineStructure : IGradientStructure
         _biasName = bias?.Name;
         WeightGradient = weight.GradientName;
         BiasGradient = bias?.GradientName;
-        Description = bias is null
-            ? $"linear Y = X·{weight.Name}"
-            : $"affine Y = X·{weight.Name} + {bias.Name}";
+        Description = (bias is null ? "linear Y = " : "affine Y = ") + Forward.Text;
     }
 
     public string Description { get; }
 
     /// <summary>The forward formula as plain text and LaTeX, such as Y = X·W + b.</summary>
-    public (string Text, string Latex) Forward => _biasName is null
-        ? ($"X·{_weight.Text}", $@"X\,{_weight.Latex}")
-        : ($"X·{_weight.Text} + {_biasName}", $@"X\,{_weight.Latex} + {_biasName}");
+    public (string Text, string Latex) Forward
+    {
+        get
+        {
+            var weight = new Factor(_weight, _weightTransposed);
+            return _biasName is null
+                ? ($"X·{weight.Text}", $@"X\,{weight.Latex}")
+                : ($"X·{weight.Text} + {_biasName}", $@"X\,{weight.Latex} + {_biasName}");
+        }
+    }
 
     private string WeightGradient { get; }
 
     private string? BiasGradient { get; }
 
     /// <summary>
-    /// Returns the structure when <paramref name="layer"/> has a weight [N,M], at most a bias
-    /// [1,M] besides, and its output on <paramref name="input"/> is X·W (+ b); otherwise
-    /// <see langword="null"/>.
+    /// Returns the structure when <paramref name="layer"/> has a weight [N,M] (or [M,N]), at
+    /// most a bias [1,M] besides, and its output on <paramref name="input"/> is X·W + b (or
+    /// X·Wᵀ + b); otherwise <see langword="null"/>.
     /// </summary>
     public static AffineStructure? TryDetect(
-        ILayer layer, Tensor input, Tensor output, Tensor upstream)
-    {
-        var parameters = layer.Parameters;
-        if (parameters.Count is < 1 or > 2)
-        {
-            return null;
-        }
-
-        var weight = parameters.FirstOrDefault(parameter =>
-            parameter.Value.Shape == new Shape(input.Columns, output.Columns));
-        var bias = parameters.FirstOrDefault(parameter =>
-            parameter != weight && parameter.Value.Shape == new Shape(1, output.Columns));
-        if (weight is null || (parameters.Count == 2 && bias is null))
-        {
-            return null;
-        }
-
-        var affine = input.MatMul(weight.Value);
-        if (bias is not null)
-        {
-            affine = affine.AddRow(bias.Value);
-        }
-
-        return Agrees(affine.Span, output.Span)
-            ? new AffineStructure(input, weight, bias, output, upstream)
-            : null;
-    }
+        ILayer layer, Tensor input, Tensor output, Tensor upstream) =>
+        TryOrientation(layer, input, output, upstream, weightTransposed: false)
+        ?? TryOrientation(layer, input, output, upstream, weightTransposed: true);
 
     public (string Text, string Latex)? FormulaOf(string gradient)
     {
-        if (gradient == "dX")
-        {
-            return ($"dY·{_weight.Text}ᵀ", $@"{_upstream.Latex}\,{_weight.Latex}^\top");
-        }
-
-        if (gradient == WeightGradient)
-        {
-            return ("Xᵀ·dY", $@"X^\top {_upstream.Latex}");
-        }
-
         if (gradient == BiasGradient)
         {
             return ("1ᵀ·dY, the column sums of dY", $@"\mathbf{{1}}^\top {_upstream.Latex}");
         }
 
-        return null;
+        if (Correct(gradient) is not { } correct)
+        {
+            return null;
+        }
+
+        var (left, right) = correct;
+        return ($"{left.Text}·{right.Text}", $@"{left.Latex}\,{right.Latex}");
     }
 
     public IReadOnlyList<GradientCandidate> CandidatesFor(string gradient)
@@ -128,23 +109,12 @@ internal sealed class AffineStructure : IGradientStructure
             return list;
         }
 
-        (Factor Left, Factor Right) correct;
-        Shape shape;
-        if (gradient == "dX")
-        {
-            correct = (new Factor(_upstream, false), new Factor(_weight, true));
-            shape = _input.Value.Shape;
-        }
-        else if (gradient == WeightGradient)
-        {
-            correct = (new Factor(_input, true), new Factor(_upstream, false));
-            shape = _weight.Value.Shape;
-        }
-        else
+        if (Correct(gradient) is not { } correct)
         {
             return list;
         }
 
+        var shape = gradient == "dX" ? _input.Value.Shape : _weight.Value.Shape;
         var operands = new[] { _input, _weight, _output, _upstream };
         foreach (var left in operands)
         {
@@ -164,6 +134,56 @@ internal sealed class AffineStructure : IGradientStructure
         }
 
         return list;
+    }
+
+    private static AffineStructure? TryOrientation(
+        ILayer layer, Tensor input, Tensor output, Tensor upstream, bool weightTransposed)
+    {
+        var parameters = layer.Parameters;
+        if (parameters.Count is < 1 or > 2)
+        {
+            return null;
+        }
+
+        var weightShape = weightTransposed
+            ? new Shape(output.Columns, input.Columns)
+            : new Shape(input.Columns, output.Columns);
+        var weight = parameters.FirstOrDefault(parameter => parameter.Value.Shape == weightShape);
+        var bias = parameters.FirstOrDefault(parameter =>
+            parameter != weight && parameter.Value.Shape == new Shape(1, output.Columns));
+        if (weight is null || (parameters.Count == 2 && bias is null))
+        {
+            return null;
+        }
+
+        var affine = input.MatMul(weightTransposed ? weight.Value.Transpose() : weight.Value);
+        if (bias is not null)
+        {
+            affine = affine.AddRow(bias.Value);
+        }
+
+        return Agrees(affine.Span, output.Span)
+            ? new AffineStructure(input, weight, bias, weightTransposed, output, upstream)
+            : null;
+    }
+
+    // The correct product of each gradient: dX = dY·Wᵀ and dW = Xᵀ·dY for Y = X·W + b, or
+    // dX = dY·W and dW = dYᵀ·X for Y = X·Wᵀ + b.
+    private (Factor Left, Factor Right)? Correct(string gradient)
+    {
+        if (gradient == "dX")
+        {
+            return (new Factor(_upstream, false), new Factor(_weight, !_weightTransposed));
+        }
+
+        if (gradient == WeightGradient)
+        {
+            return _weightTransposed
+                ? (new Factor(_upstream, true), new Factor(_input, false))
+                : (new Factor(_input, true), new Factor(_upstream, false));
+        }
+
+        return null;
     }
 
     private GradientCandidate? Product(

@@ -136,6 +136,31 @@ public sealed class GradientCheckDiagnosisTests
     }
 
     [Fact]
+    public void OutInLayoutIsDetected()
+    {
+        var report = GradientCheck.CheckLayer(new OutInLinear(3, 4, 1, swapped: false),
+            Tensor.RandomUniform(5, 3, 2));
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal("affine Y = X·Wᵀ + b", report.Structure);
+        Assert.Equal("dYᵀ·X", report["dW"].Formula);
+        Assert.Equal("dY·W", report["dX"].Formula);
+    }
+
+    [Fact]
+    public void OutInLayoutNamesSwappedOperands()
+    {
+        var report = GradientCheck.CheckLayer(new OutInLinear(3, 4, 1, swapped: true),
+            Tensor.RandomUniform(5, 3, 2));
+
+        var diagnosis = report["dW"].Diagnosis!;
+
+        Assert.Equal(GradientMistake.SwappedOperands, diagnosis.Mistake);
+        Assert.Equal("Xᵀ·dY", diagnosis.Formula);
+        Assert.EndsWith("The correct form is dW = dYᵀ·X.", diagnosis.Message);
+    }
+
+    [Fact]
     public void UntransposedSquareWeightIsDiagnosed()
     {
         var layer = new FaultyLinear(4, 4, 2, LinearMistake.InputGradientTransposedWeight);

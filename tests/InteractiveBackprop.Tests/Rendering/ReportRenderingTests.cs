@@ -86,7 +86,7 @@ public sealed class ReportRenderingTests
         Assert.StartsWith(@"$$\begin{aligned}", latex);
         Assert.EndsWith(@"\end{aligned}$$", latex);
         Assert.Contains(@"\text{pass} &\iff |a - n| \le 10^{-8} + 10^{-6}\,|n|", latex);
-        Assert.Contains(@"\texttt{dW} = X^\top \frac{\partial L}{\partial Y} \quad (\text{pass", latex);
+        Assert.Contains(@"\texttt{dW} = X^\top\,\frac{\partial L}{\partial Y} \quad (\text{pass", latex);
         Assert.Contains(@"\texttt{db} = \frac{1}{B}\,\frac{\partial L}{\partial b} \quad " +
             @"(\text{FAIL})", latex);
     }
