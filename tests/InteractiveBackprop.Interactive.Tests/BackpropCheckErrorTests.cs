@@ -84,8 +84,9 @@ public sealed class BackpropCheckErrorTests(KernelFixture fixture) : IClassFixtu
     {
         var result = await Harness.SubmitAsync("#!backprop-check --layer wide --in 4");
 
-        Assert.StartsWith("#!backprop-check: Linear.Forward threw TensorShapeException: MatMul: " +
-            "cannot multiply [5,4] by [6,2]", result.Failure);
+        Assert.StartsWith("#!backprop-check: Linear.Forward threw TensorShapeException: " +
+            "Linear.Forward: the input X has shape [5,4] but a weight of shape [6,2] needs X of " +
+            "shape [B,6]", result.Failure);
         Assert.EndsWith("The input X had shape [5,4] (--batch 5, --in 4); set --in to the " +
             "layer's input width.", result.Failure);
     }

@@ -136,7 +136,7 @@ public static class GradientCheck
     /// the same seed, and then dY·Wᵀ is symmetric and a transpose goes unseen.
     /// </summary>
     internal static Tensor Upstream(Shape shape, int seed) =>
-        Tensor.RandomUniform(shape.Rows, shape.Columns, new Random(seed).Next());
+        Tensor.RandomUniform(shape, new Random(seed).Next());
 
     private static GradientCheckReport Run(
         string subject, CheckKind kind, List<GradientTarget> targets, Func<double> loss,
@@ -182,8 +182,7 @@ public static class GradientCheck
         var probes = ProbeSet.Create(value, options, random);
         var numeric = CentralDifference.Estimate(value.Data, probes, loss, baseLoss, ref evaluations);
         var numericTensor = options.Mode == GradientCheckMode.Full
-            ? Tensor.FromRowMajor(value.Rows, value.Columns,
-                numeric.Select(probe => probe.Central).ToArray())
+            ? Tensor.FromRowMajor(value.Shape, numeric.Select(probe => probe.Central).ToArray())
             : null;
         var diagnoser = new MistakeDiagnoser(name, value.Shape, probes, numeric, options, batch,
             structure);

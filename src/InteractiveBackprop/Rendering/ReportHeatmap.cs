@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using InteractiveBackprop.Checking;
-using InteractiveBackprop.Tensors;
 
 namespace InteractiveBackprop.Rendering;
 
@@ -43,7 +42,7 @@ internal static class ReportHeatmap
             html.Append("<tr>");
             for (int j = 0; j < shape.Columns; j++)
             {
-                AppendCell(html, cells[i, j], new Shape(i, j));
+                AppendCell(html, cells[i, j], i, j);
             }
 
             html.Append("</tr>");
@@ -62,12 +61,13 @@ internal static class ReportHeatmap
         _ => "#7f7f7f",
     };
 
-    private static void AppendCell(StringBuilder html, ProbeComparison? comparison, Shape index)
+    private static void AppendCell(
+        StringBuilder html, ProbeComparison? comparison, int row, int column)
     {
         if (comparison is null)
         {
             html.Append("<td style=\"").Append(CellStyle).Append(";background:transparent\" ")
-                .Append("title=\"[").Append(index.Rows).Append(',').Append(index.Columns)
+                .Append("title=\"[").Append(row).Append(',').Append(column)
                 .Append("] not sampled\"></td>");
             return;
         }

@@ -241,6 +241,25 @@ public sealed class GradientCheckDiagnosisTests
     }
 
     [Fact]
+    public void VectorAndScalarInputsAreChecked()
+    {
+        var v = Tensor.Vector(0.5, -1.5, 2);
+        var s = Tensor.Scalar(3);
+        GradientClaim[] claims =
+        [
+            new("v", v, v.Scale(2 * 3)),
+            new("s", s, Tensor.Scalar(v.Multiply(v).Sum() / 2)),
+        ];
+
+        var report = GradientCheck.CheckFunction(
+            inputs => inputs[0].Multiply(inputs[0]).Sum() * inputs[1].Sum(), claims);
+
+        Assert.True(report["dv"].Passed, report.ToString());
+        Assert.Equal("1/2", report["ds"].Diagnosis!.FactorName);
+        Assert.Equal(v.Shape, report["dv"].Numeric!.Shape);
+    }
+
+    [Fact]
     public void UnrelatedShapeIsWrongShape()
     {
         var x = Tensor.RandomUniform(3, 4, 1);

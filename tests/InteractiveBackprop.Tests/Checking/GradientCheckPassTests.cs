@@ -244,8 +244,9 @@ public sealed class GradientCheckPassTests
 
         Assert.Equal("Linear.Forward", error.Member);
         Assert.IsType<TensorShapeException>(error.InnerException);
-        Assert.StartsWith("Linear.Forward threw TensorShapeException: MatMul: cannot multiply " +
-            "[5,3] by [4,2]", error.Message);
+        Assert.StartsWith("Linear.Forward threw TensorShapeException: Linear.Forward: the " +
+            "input X has shape [5,3] but a weight of shape [4,2] needs X of shape [B,4]",
+            error.Message);
     }
 
     [Fact]
