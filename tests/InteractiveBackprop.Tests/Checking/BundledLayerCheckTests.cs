@@ -7,11 +7,8 @@ namespace InteractiveBackprop.Tests.Checking;
 
 public sealed class BundledLayerCheckTests
 {
-    public static TheoryData<GradientCheckMode> Modes =>
-        new() { GradientCheckMode.Full, GradientCheckMode.Sampled, GradientCheckMode.Directional };
-
     [Theory]
-    [MemberData(nameof(Modes))]
+    [MemberData(nameof(CheckModes.All), MemberType = typeof(CheckModes))]
     public void BundledNetworkPassesInEveryMode(GradientCheckMode mode)
     {
         var network = new Sequential(Linear.Create(3, 6, 1), new Tanh(),
@@ -25,7 +22,7 @@ public sealed class BundledLayerCheckTests
     }
 
     [Theory]
-    [MemberData(nameof(Modes))]
+    [MemberData(nameof(CheckModes.All), MemberType = typeof(CheckModes))]
     public void BundledLossHeadsPassInEveryMode(GradientCheckMode mode)
     {
         var options = new GradientCheckOptions { Mode = mode, Samples = 5 };

@@ -6,11 +6,8 @@ namespace InteractiveBackprop.Tests.Checking;
 
 public sealed class GradientCheckPassTests
 {
-    public static TheoryData<GradientCheckMode> Modes =>
-        new() { GradientCheckMode.Full, GradientCheckMode.Sampled, GradientCheckMode.Directional };
-
     [Theory]
-    [MemberData(nameof(Modes))]
+    [MemberData(nameof(CheckModes.All), MemberType = typeof(CheckModes))]
     public void CorrectLayersPassInEveryMode(GradientCheckMode mode)
     {
         var options = new GradientCheckOptions { Mode = mode, Samples = 5, Seed = 2 };
@@ -39,7 +36,7 @@ public sealed class GradientCheckPassTests
     }
 
     [Theory]
-    [MemberData(nameof(Modes))]
+    [MemberData(nameof(CheckModes.All), MemberType = typeof(CheckModes))]
     public void CorrectLossHeadPassesInEveryMode(GradientCheckMode mode)
     {
         var options = new GradientCheckOptions { Mode = mode, Samples = 5 };
