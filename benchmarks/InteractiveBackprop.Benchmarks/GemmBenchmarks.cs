@@ -1,0 +1,5 @@
+namespace InteractiveBackprop.Benchmarks;
+
+public class GemmBenchmarks
+{
+}
