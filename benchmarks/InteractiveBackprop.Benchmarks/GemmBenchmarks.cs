@@ -8,7 +8,8 @@ namespace InteractiveBackprop.Benchmarks;
 
 /// <summary>
 /// Times each product with the core's Tensor API and with Math.NET Numerics' managed provider,
-/// on one and on two threads. Both allocate nothing but the core's result per call.
+/// on one and on two threads. Math.NET writes into a preallocated result, and the core
+/// allocates a result tensor per call, as its Tensor API does.
 /// </summary>
 public class GemmBenchmarks
 {
@@ -73,11 +74,12 @@ public class GemmBenchmarks
         return _mathNetResult;
     }
 
-    /// <summary>The stored shapes of A and B: a transposed operand is stored as its transpose.</summary>
-    internal static (Shape Left, Shape Right) OperandShapes(GemmCase gemmCase) => gemmCase.Variant switch
+    /// <summary>The stored shapes of A and B; a transposed operand is stored as its transpose.
+    /// </summary>
+    internal static (Shape Left, Shape Right) OperandShapes(GemmCase c) => c.Variant switch
     {
-        GemmVariant.TransposeLeft => (new Shape(gemmCase.K, gemmCase.M), new Shape(gemmCase.K, gemmCase.N)),
-        GemmVariant.TransposeRight => (new Shape(gemmCase.M, gemmCase.K), new Shape(gemmCase.N, gemmCase.K)),
-        _ => (new Shape(gemmCase.M, gemmCase.K), new Shape(gemmCase.K, gemmCase.N)),
+        GemmVariant.TransposeLeft => (new Shape(c.K, c.M), new Shape(c.K, c.N)),
+        GemmVariant.TransposeRight => (new Shape(c.M, c.K), new Shape(c.N, c.K)),
+        _ => (new Shape(c.M, c.K), new Shape(c.K, c.N)),
     };
 }

@@ -13,7 +13,8 @@ public class NaiveGemmBenchmarks
     private double[] _right = [];
     private GemmCase _case = null!;
 
-    public static IEnumerable<string> Cases => GemmCase.All.Where(c => c.Name != "2048").Select(c => c.Name);
+    public static IEnumerable<string> Cases =>
+        GemmCase.All.Where(c => c.Name != "2048").Select(c => c.Name);
 
     [ParamsSource(nameof(Cases))]
     public string Case { get; set; } = "";
@@ -22,9 +23,8 @@ public class NaiveGemmBenchmarks
     public void Setup()
     {
         _case = GemmCase.Find(Case);
-        var random = new Random(1);
-        _left = Enumerable.Range(0, _case.M * _case.K).Select(_ => random.NextDouble() * 2 - 1).ToArray();
-        _right = Enumerable.Range(0, _case.K * _case.N).Select(_ => random.NextDouble() * 2 - 1).ToArray();
+        _left = Tensors.Tensor.RandomUniform(_case.M, _case.K, seed: 1).Span.ToArray();
+        _right = Tensors.Tensor.RandomUniform(_case.K, _case.N, seed: 2).Span.ToArray();
     }
 
     [Benchmark]

@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
 
 static int RunBenchmarks(string[] args)
 {
-    BenchmarkSwitcher.FromAssembly(typeof(GemmBenchmarks).Assembly).Run(args, new BenchmarkConfig());
+    var switcher = BenchmarkSwitcher.FromAssembly(typeof(GemmBenchmarks).Assembly);
+    switcher.Run(args, new BenchmarkConfig());
     return 0;
 }

@@ -6,48 +6,77 @@ using InteractiveBackprop.Tensors.Gemm;
 namespace InteractiveBackprop.Benchmarks;
 
 /// <summary>
-/// Times square products C = A·B on one and two threads for each path, the best of several
-/// runs, to find the size from which the second thread pays (<see cref="Dgemm.ParallelThreshold"/>).
+/// Times square products C = A·B on one and two threads for each path, the best of seven runs,
+/// to find the size from which the second thread pays (<see cref="Dgemm.ParallelThreshold"/>):
+/// <c>sweep [--cpu-time] [--no-alloc] [--path NAME] [SIZE...]</c>. With
+/// <c>--cpu-time</c> the one-thread figures use the process's CPU time, which a machine busy
+/// with other processes inflates less than the wall clock; <c>--no-alloc</c> writes into one
+/// preallocated C through the internal kernel entry instead of allocating a tensor per call.
 /// </summary>
 internal static class ThreadSweep
 {
     public static int Run(string[] args)
     {
-        int[] sizes = args.Length > 0
-            ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray()
-            : [16, 24, 32, 48, 64, 96, 128, 256, 512, 1024];
-        Console.WriteLine("path       n  GFLOP/s(1)  GFLOP/s(2)  speed-up");
-        foreach (var path in Enum.GetValues<GemmPath>().Where(GemmOptions.IsSupported))
+        bool cpuTime = args.Contains("--cpu-time");
+        bool noAlloc = args.Contains("--no-alloc");
+        int pathIndex = Array.IndexOf(args, "--path");
+        string? onlyPath = pathIndex >= 0 ? args[pathIndex + 1] : null;
+        int[] sizes = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal)
+                && (pathIndex < 0 || i != pathIndex + 1))
+            .Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        if (sizes.Length == 0)
+        {
+            sizes = [16, 24, 32, 48, 64, 96, 128, 256, 512, 1024];
+        }
+
+        Console.WriteLine("path          n  GFLOP/s(1)  GFLOP/s(2)  speed-up  gen2 GCs");
+        var paths = Enum.GetValues<GemmPath>()
+            .Where(GemmOptions.IsSupported)
+            .Where(p => onlyPath is null || p.ToString() == onlyPath);
+        foreach (var path in paths)
         {
             foreach (int n in sizes)
             {
-                double one = Measure(path, n, 1);
-                double two = Measure(path, n, 2);
+                double one = Measure(path, n, 1, cpuTime, noAlloc);
+                double two = Measure(path, n, 2, cpuTime: false, noAlloc);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{path,-9} {n,5} {one,11:F2} {two,11:F2} {two / one,9:F2}"));
+                    $"{path,-9} {n,5} {one,11:F2} {two,11:F2} {two / one,9:F2} " +
+                    $"{GC.CollectionCount(2),9}"));
             }
         }
 
         return 0;
     }
 
-    private static double Measure(GemmPath path, int n, int threads)
+    private static double Measure(GemmPath path, int n, int threads, bool cpuTime, bool noAlloc)
     {
         var a = Tensor.RandomUniform(n, n, seed: 1);
         var b = Tensor.RandomUniform(n, n, seed: 2);
+        var c = new double[n * n];
         using var scope = GemmOptions.Force(path, threads);
         double flops = 2.0 * n * n * n;
         int repeats = (int)Math.Clamp(2e8 / flops, 1, 200_000);
         double best = double.MaxValue;
         for (int run = 0; run < 7; run++)
         {
+            var startCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             for (int r = 0; r < repeats; r++)
             {
-                a.MatMul(b);
+                if (noAlloc)
+                {
+                    Dgemm.Multiply(a.Data, false, b.Data, false, c, n, n, n, overwrite: true);
+                }
+                else
+                {
+                    a.MatMul(b);
+                }
             }
 
-            best = Math.Min(best, watch.Elapsed.TotalSeconds / repeats);
+            double seconds = cpuTime
+                ? (Process.GetCurrentProcess().TotalProcessorTime - startCpu).TotalSeconds
+                : watch.Elapsed.TotalSeconds;
+            best = Math.Min(best, seconds / repeats);
         }
 
         return flops / best / 1e9;

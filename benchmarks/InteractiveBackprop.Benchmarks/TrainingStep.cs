@@ -27,9 +27,11 @@ internal sealed class TrainingStep
         _x = Tensor.RandomUniform(Batch, Inputs, seed, 0, 1);
         var random = new Random(seed);
         _labels = Enumerable.Range(0, Batch).Select(_ => random.Next(Classes)).ToArray();
-        _w1 = Tensor.RandomUniform(Inputs, Hidden, seed + 1, -1 / Math.Sqrt(Inputs), 1 / Math.Sqrt(Inputs));
+        double bound1 = 1 / Math.Sqrt(Inputs);
+        double bound2 = 1 / Math.Sqrt(Hidden);
+        _w1 = Tensor.RandomUniform(Inputs, Hidden, seed + 1, -bound1, bound1);
         _b1 = Tensor.Zeros(1, Hidden);
-        _w2 = Tensor.RandomUniform(Hidden, Classes, seed + 2, -1 / Math.Sqrt(Hidden), 1 / Math.Sqrt(Hidden));
+        _w2 = Tensor.RandomUniform(Hidden, Classes, seed + 2, -bound2, bound2);
         _b2 = Tensor.Zeros(1, Classes);
     }
 

@@ -25,8 +25,9 @@ public sealed partial class Tensor
             throw ShapeErrors.MatMul(nameof(MatMul), Shape, other.Shape);
         }
 
-        var result = new double[Rows * other.Columns];
-        Dgemm.Multiply(_data, false, other._data, false, result, Rows, other.Columns, Columns);
+        var result = GC.AllocateUninitializedArray<double>(Rows * other.Columns);
+        Dgemm.Multiply(_data, false, other._data, false, result, Rows, other.Columns, Columns,
+            overwrite: true);
         return Wrap(new Shape(Rows, other.Columns), result);
     }
 
@@ -45,8 +46,9 @@ public sealed partial class Tensor
             throw ShapeErrors.TransposeMatMul(nameof(TransposeMatMul), Shape, other.Shape);
         }
 
-        var result = new double[Columns * other.Columns];
-        Dgemm.Multiply(_data, true, other._data, false, result, Columns, other.Columns, Rows);
+        var result = GC.AllocateUninitializedArray<double>(Columns * other.Columns);
+        Dgemm.Multiply(_data, true, other._data, false, result, Columns, other.Columns, Rows,
+            overwrite: true);
         return Wrap(new Shape(Columns, other.Columns), result);
     }
 
@@ -65,8 +67,9 @@ public sealed partial class Tensor
             throw ShapeErrors.MatMulTranspose(nameof(MatMulTranspose), Shape, other.Shape);
         }
 
-        var result = new double[Rows * other.Rows];
-        Dgemm.Multiply(_data, false, other._data, true, result, Rows, other.Rows, Columns);
+        var result = GC.AllocateUninitializedArray<double>(Rows * other.Rows);
+        Dgemm.Multiply(_data, false, other._data, true, result, Rows, other.Rows, Columns,
+            overwrite: true);
         return Wrap(new Shape(Rows, other.Rows), result);
     }
 
@@ -101,7 +104,8 @@ public sealed partial class Tensor
             bias._data.CopyTo(result, i * shape.Columns);
         }
 
-        Dgemm.Multiply(_data, false, weight._data, false, result, Rows, shape.Columns, Columns);
+        Dgemm.Multiply(_data, false, weight._data, false, result, Rows, shape.Columns, Columns,
+            overwrite: false);
         return Wrap(shape, result);
     }
 }

@@ -14,8 +14,8 @@ internal static class ReferenceGemm
     /// stored k×n (or n×k when <paramref name="transposeB"/>), summing each dot product in
     /// order of p, and returns it with Σₚ |aᵢₚ·bₚⱼ| for each element.
     /// </summary>
-    public static (double[] Product, double[] AbsoluteSum) Multiply(double[] a, bool transposeA,
-        double[] b, bool transposeB, int m, int n, int k)
+    public static (double[] Product, double[] AbsoluteSum) Multiply(
+        double[] a, bool transposeA, double[] b, bool transposeB, int m, int n, int k)
     {
         var product = new double[m * n];
         var absoluteSum = new double[m * n];
@@ -44,9 +44,9 @@ internal static class ReferenceGemm
     /// <summary>
     /// The largest difference that rounding allows between two ways of summing a dot product
     /// of length <paramref name="k"/>. Any order of summation, with or without fused
-    /// multiply-adds, is within γₖ·Σ|xₚ·yₚ| of the exact value, where γₖ = kε/(1 − kε)
-    /// (Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., §3.1), so two such
-    /// sums differ by at most twice that.
+    /// multiply-adds, is within γₖ·Σ|xₚ·yₚ| of the exact value, where γₖ = kε/(1 − kε) and ε is
+    /// the unit roundoff: the standard forward error bound of a floating-point dot product. Two
+    /// such sums therefore differ by at most twice that.
     /// </summary>
     public static double Tolerance(int k, double absoluteSum)
     {

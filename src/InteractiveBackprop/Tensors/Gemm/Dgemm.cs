@@ -13,8 +13,8 @@ internal static unsafe class Dgemm
     public const long ParallelThreshold = 64L * 64 * 64;
 
     /// <summary>
-    /// Adds op(A)·op(B) to the m×n row-major matrix <paramref name="c"/>, with the options in
-    /// force on the calling thread.
+    /// Adds op(A)·op(B) to the m×n row-major matrix <paramref name="c"/>, or stores it there
+    /// when <paramref name="overwrite"/> is set, with the options in force on the calling thread.
     /// </summary>
     /// <param name="a">A, m×k row-major, or Aᵀ, k×m row-major, when
     /// <paramref name="transposeA"/> is set.</param>
@@ -22,18 +22,20 @@ internal static unsafe class Dgemm
     /// <param name="b">B, k×n row-major, or Bᵀ, n×k row-major, when
     /// <paramref name="transposeB"/> is set.</param>
     /// <param name="transposeB">Whether <paramref name="b"/> holds Bᵀ.</param>
-    /// <param name="c">C, m×n row-major; the product is added to what it holds.</param>
+    /// <param name="c">C, m×n row-major.</param>
     /// <param name="m">The rows of C, at least 1.</param>
     /// <param name="n">The columns of C, at least 1.</param>
     /// <param name="k">The inner dimension, at least 1.</param>
+    /// <param name="overwrite">Whether to store the product without reading C, so that C may
+    /// come uninitialised, or else to add it to C.</param>
     public static void Multiply(double[] a, bool transposeA, double[] b, bool transposeB,
-        double[] c, int m, int n, int k) =>
-        Multiply(a, transposeA, b, transposeB, c, m, n, k, GemmOptions.Current);
+        double[] c, int m, int n, int k, bool overwrite) =>
+        Multiply(a, transposeA, b, transposeB, c, m, n, k, overwrite, GemmOptions.Current);
 
-    /// <summary>Adds op(A)·op(B) to <paramref name="c"/> with the given options.</summary>
+    /// <summary>Computes C += op(A)·op(B) or C = op(A)·op(B) with the given options.</summary>
     /// <exception cref="ArgumentException">An array is shorter than its matrix.</exception>
     public static void Multiply(double[] a, bool transposeA, double[] b, bool transposeB,
-        double[] c, int m, int n, int k, GemmOptions options)
+        double[] c, int m, int n, int k, bool overwrite, GemmOptions options)
     {
         // The kernels index through raw pointers, so a short array would be read out of bounds.
         if (a.Length < (long)m * k || b.Length < (long)k * n || c.Length < (long)m * n)
@@ -49,17 +51,17 @@ internal static unsafe class Dgemm
             var operandB = transposeB ? new GemmOperand(right, 1, k) : new GemmOperand(right, n, 1);
             int threads = (long)m * n * k >= options.ParallelThreshold ? options.MaxThreads : 1;
             if (threads > 1 && TryRunParallel(options.Path, operandA, operandB, result, m, n, k,
-                threads))
+                overwrite, threads))
             {
                 return;
             }
 
-            GemmTask.Run(options.Path, operandA, operandB, result, n, m, n, k);
+            GemmTask.Run(options.Path, operandA, operandB, result, n, m, n, k, overwrite);
         }
     }
 
     private static bool TryRunParallel(GemmPath path, GemmOperand a, GemmOperand b, double* c,
-        int m, int n, int k, int threads)
+        int m, int n, int k, bool overwrite, int threads)
     {
         // Split the longer side of C into runs of whole kernel tiles, one run per thread.
         bool splitRows = m >= n;
@@ -72,7 +74,7 @@ internal static unsafe class Dgemm
         }
 
         int partSize = (tiles + parts - 1) / parts * tile;
-        var task = new GemmTask(path, a, b, c, n, m, n, k, splitRows, partSize);
+        var task = new GemmTask(path, a, b, c, n, m, n, k, overwrite, splitRows, partSize);
         return GemmWorkers.TryRun(task, parts);
     }
 

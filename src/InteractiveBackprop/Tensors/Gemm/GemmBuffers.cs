@@ -18,10 +18,10 @@ internal sealed unsafe class GemmBuffers
     /// <summary>The buffers of the calling thread.</summary>
     public static GemmBuffers Current => s_current ??= new GemmBuffers();
 
-    /// <summary>A 64-byte-aligned buffer of at least <paramref name="length"/> doubles for A.</summary>
+    /// <summary>A 64-byte-aligned buffer of at least <paramref name="length"/> doubles.</summary>
     public double* PackedA(int length) => Aligned(ref _packedA, length);
 
-    /// <summary>A 64-byte-aligned buffer of at least <paramref name="length"/> doubles for B.</summary>
+    /// <summary>A 64-byte-aligned buffer of at least <paramref name="length"/> doubles.</summary>
     public double* PackedB(int length) => Aligned(ref _packedB, length);
 
     private static double* Aligned(ref double[] buffer, int length)

@@ -1,10 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace InteractiveBackprop.Tensors.Gemm;
 
 /// <summary>
-/// The cache-blocked loops around a micro-kernel, in the order of Goto's algorithm as BLIS
-/// names it: a kc×nc panel of B is packed once and stays in L3, an mc×kc block of A is packed
-/// and stays in L2, and each kc×NR sliver of B stays in L1 while the kernel sweeps the slivers
-/// of A past it.
+/// The cache-blocked loops around a micro-kernel. A kc×nc panel of B is packed once and stays
+/// in L3, and an mc×kc block of A is packed and stays in L2. Each kc×NR sliver of B then stays
+/// in L1 while the kernel sweeps the slivers of A past it.
 /// </summary>
 internal static unsafe class GemmDriver<TKernel>
     where TKernel : struct, IMicroKernel
@@ -19,12 +20,14 @@ internal static unsafe class GemmDriver<TKernel>
     public const int ColumnBlock = 4096;
 
     /// <summary>
-    /// Computes C += A·B for A of <paramref name="m"/>×<paramref name="k"/>, B of
-    /// <paramref name="k"/>×<paramref name="n"/> and C of <paramref name="m"/>×<paramref name="n"/>
-    /// whose rows start <paramref name="ldc"/> elements apart.
+    /// Computes C += A·B, or C = A·B when <paramref name="overwrite"/> is set, for A of
+    /// <paramref name="m"/>×<paramref name="k"/>, B of <paramref name="k"/>×<paramref name="n"/>
+    /// and C of <paramref name="m"/>×<paramref name="n"/> whose rows start
+    /// <paramref name="ldc"/> elements apart.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(GemmOperand a, GemmOperand b, double* c, nint ldc, int m, int n,
-        int k)
+        int k, bool overwrite)
     {
         int mr = TKernel.Rows;
         int nr = TKernel.Columns;
@@ -47,14 +50,17 @@ internal static unsafe class GemmDriver<TKernel>
                 {
                     int mc = Math.Min(rowBlock, m - ic);
                     GemmPacking.PackA<TKernel>(a.Offset(ic, pc), mc, kc, packedA);
-                    MultiplyBlock(packedA, packedB, c + ic * ldc + jc, ldc, mc, nc, kc, edge);
+                    // Only the first panel of depth overwrites; the later ones add to it.
+                    MultiplyBlock(packedA, packedB, c + ic * ldc + jc, ldc, mc, nc, kc,
+                        overwrite && pc == 0, edge);
                 }
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyBlock(double* packedA, double* packedB, double* c, nint ldc,
-        int mc, int nc, int kc, double* edge)
+        int mc, int nc, int kc, bool overwrite, double* edge)
     {
         int mr = TKernel.Rows;
         int nr = TKernel.Columns;
@@ -69,34 +75,34 @@ internal static unsafe class GemmDriver<TKernel>
                 double* tile = c + ir * ldc + jr;
                 if (rows == mr && columns == nr)
                 {
-                    TKernel.Multiply(kc, sliverA, sliverB, tile, ldc);
+                    TKernel.Multiply(kc, sliverA, sliverB, tile, ldc, overwrite);
                 }
                 else
                 {
-                    MultiplyEdge(sliverA, sliverB, tile, ldc, rows, columns, kc, edge);
+                    MultiplyEdge(sliverA, sliverB, tile, ldc, rows, columns, kc, overwrite, edge);
                 }
             }
         }
     }
 
-    // A tile that overhangs C runs the full kernel on a copy and writes back the valid part.
+    // A tile that overhangs C runs the full kernel on a scratch tile and adds the valid part.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyEdge(double* sliverA, double* sliverB, double* tile, nint ldc,
-        int rows, int columns, int kc, double* edge)
+        int rows, int columns, int kc, bool overwrite, double* edge)
     {
-        int mr = TKernel.Rows;
         int nr = TKernel.Columns;
-        new Span<double>(edge, mr * nr).Clear();
+        TKernel.Multiply(kc, sliverA, sliverB, edge, nr, overwrite: true);
         for (int i = 0; i < rows; i++)
         {
-            new ReadOnlySpan<double>(tile + i * ldc, columns).CopyTo(new Span<double>(edge + i * nr, columns));
-        }
-
-        TKernel.Multiply(kc, sliverA, sliverB, edge, nr);
-        for (int i = 0; i < rows; i++)
-        {
-            new ReadOnlySpan<double>(edge + i * nr, columns).CopyTo(new Span<double>(tile + i * ldc, columns));
+            double* source = edge + i * nr;
+            double* target = tile + i * ldc;
+            for (int j = 0; j < columns; j++)
+            {
+                target[j] = overwrite ? source[j] : target[j] + source[j];
+            }
         }
     }
 
-    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+    private static int RoundUp(int value, int multiple) =>
+        (value + multiple - 1) / multiple * multiple;
 }

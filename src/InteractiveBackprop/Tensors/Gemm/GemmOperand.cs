@@ -13,7 +13,9 @@ internal readonly unsafe struct GemmOperand(double* pointer, nint rowStride, nin
 
     public nint ColumnStride { get; } = columnStride;
 
-    /// <summary>The view that starts at element (<paramref name="row"/>, <paramref name="column"/>).</summary>
+    /// <summary>
+    /// The view that starts at element (<paramref name="row"/>, <paramref name="column"/>).
+    /// </summary>
     public GemmOperand Offset(nint row, nint column) =>
         new(Pointer + row * RowStride + column * ColumnStride, RowStride, ColumnStride);
 }

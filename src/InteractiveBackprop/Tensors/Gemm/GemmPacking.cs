@@ -29,6 +29,7 @@ internal static unsafe class GemmPacking
             TKernel.Columns, destination);
 
     // Writes destination[s·depth·width + p·width + i] = source(s·width + i, p), zero past rows.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackSlivers(GemmOperand source, int rows, int depth, int width,
         double* destination)
     {

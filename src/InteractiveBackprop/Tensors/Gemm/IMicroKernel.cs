@@ -14,7 +14,9 @@ internal unsafe interface IMicroKernel
 
     /// <summary>
     /// Computes C[0..MR, 0..NR] += Σₚ a[p·MR + i] · b[p·NR + j] over p in [0, depth), where
-    /// row i of C starts at <c>c + i * ldc</c>.
+    /// row i of C starts at <c>c + i * ldc</c>; with <paramref name="overwrite"/> it stores the
+    /// sum in C without reading C, whose old values may then be anything, NaN included.
     /// </summary>
-    static abstract void Multiply(int depth, double* a, double* b, double* c, nint ldc);
+    static abstract void Multiply(int depth, double* a, double* b, double* c, nint ldc,
+        bool overwrite);
 }

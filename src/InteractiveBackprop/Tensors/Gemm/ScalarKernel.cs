@@ -13,7 +13,8 @@ internal readonly unsafe struct ScalarKernel : IMicroKernel
     public static int Columns => 4;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(int depth, double* a, double* b, double* c, nint ldc)
+    public static void Multiply(int depth, double* a, double* b, double* c, nint ldc,
+        bool overwrite)
     {
         double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
@@ -34,12 +35,26 @@ internal readonly unsafe struct ScalarKernel : IMicroKernel
             b += 4;
         }
 
-        c[0] += c00; c[1] += c01; c[2] += c02; c[3] += c03;
-        c += ldc;
-        c[0] += c10; c[1] += c11; c[2] += c12; c[3] += c13;
-        c += ldc;
-        c[0] += c20; c[1] += c21; c[2] += c22; c[3] += c23;
-        c += ldc;
-        c[0] += c30; c[1] += c31; c[2] += c32; c[3] += c33;
+        Store(overwrite, c, c00, c01, c02, c03);
+        Store(overwrite, c + ldc, c10, c11, c12, c13);
+        Store(overwrite, c + 2 * ldc, c20, c21, c22, c23);
+        Store(overwrite, c + 3 * ldc, c30, c31, c32, c33);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(bool overwrite, double* c, double x0, double x1, double x2, double x3)
+    {
+        if (!overwrite)
+        {
+            x0 += c[0];
+            x1 += c[1];
+            x2 += c[2];
+            x3 += c[3];
+        }
+
+        c[0] = x0;
+        c[1] = x1;
+        c[2] = x2;
+        c[3] = x3;
     }
 }

@@ -15,14 +15,27 @@ internal readonly unsafe struct Vector256Kernel : IMicroKernel
     public static int Columns => 8;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(int depth, double* a, double* b, double* c, nint ldc)
+    public static void Multiply(int depth, double* a, double* b, double* c, nint ldc,
+        bool overwrite)
     {
-        Vector256<double> c00 = Vector256.Load(c), c01 = Vector256.Load(c + 4);
-        Vector256<double> c10 = Vector256.Load(c + ldc), c11 = Vector256.Load(c + ldc + 4);
-        Vector256<double> c20 = Vector256.Load(c + 2 * ldc), c21 = Vector256.Load(c + 2 * ldc + 4);
-        Vector256<double> c30 = Vector256.Load(c + 3 * ldc), c31 = Vector256.Load(c + 3 * ldc + 4);
-        Vector256<double> c40 = Vector256.Load(c + 4 * ldc), c41 = Vector256.Load(c + 4 * ldc + 4);
-        Vector256<double> c50 = Vector256.Load(c + 5 * ldc), c51 = Vector256.Load(c + 5 * ldc + 4);
+        double* row0 = c;
+        double* row1 = row0 + ldc;
+        double* row2 = row1 + ldc;
+        double* row3 = row2 + ldc;
+        double* row4 = row3 + ldc;
+        double* row5 = row4 + ldc;
+        var c00 = Start(overwrite, row0);
+        var c01 = Start(overwrite, row0 + 4);
+        var c10 = Start(overwrite, row1);
+        var c11 = Start(overwrite, row1 + 4);
+        var c20 = Start(overwrite, row2);
+        var c21 = Start(overwrite, row2 + 4);
+        var c30 = Start(overwrite, row3);
+        var c31 = Start(overwrite, row3 + 4);
+        var c40 = Start(overwrite, row4);
+        var c41 = Start(overwrite, row4 + 4);
+        var c50 = Start(overwrite, row5);
+        var c51 = Start(overwrite, row5 + 4);
 
         for (int p = 0; p < depth; p++)
         {
@@ -50,11 +63,22 @@ internal readonly unsafe struct Vector256Kernel : IMicroKernel
             b += 8;
         }
 
-        c00.Store(c); c01.Store(c + 4);
-        c10.Store(c + ldc); c11.Store(c + ldc + 4);
-        c20.Store(c + 2 * ldc); c21.Store(c + 2 * ldc + 4);
-        c30.Store(c + 3 * ldc); c31.Store(c + 3 * ldc + 4);
-        c40.Store(c + 4 * ldc); c41.Store(c + 4 * ldc + 4);
-        c50.Store(c + 5 * ldc); c51.Store(c + 5 * ldc + 4);
+        c00.Store(row0);
+        c01.Store(row0 + 4);
+        c10.Store(row1);
+        c11.Store(row1 + 4);
+        c20.Store(row2);
+        c21.Store(row2 + 4);
+        c30.Store(row3);
+        c31.Store(row3 + 4);
+        c40.Store(row4);
+        c41.Store(row4 + 4);
+        c50.Store(row5);
+        c51.Store(row5 + 4);
     }
+
+    // The accumulator of one vector of C: zero when C is to be overwritten, else C's value.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Start(bool overwrite, double* c) =>
+        overwrite ? Vector256<double>.Zero : Vector256.Load(c);
 }

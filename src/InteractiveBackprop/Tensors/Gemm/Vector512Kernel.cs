@@ -5,32 +5,44 @@ using System.Runtime.Intrinsics.X86;
 namespace InteractiveBackprop.Tensors.Gemm;
 
 /// <summary>
-/// A 12×16 micro-kernel on 512-bit vectors: 24 accumulators, two B vectors and one broadcast
-/// use 27 of the 32 vector registers that AVX-512 gives, so the tile never leaves registers.
+/// An 8×16 micro-kernel on 512-bit vectors: 16 accumulators, two B vectors and one broadcast
+/// stay in registers. Sixteen independent FMA chains cover the FMA latency, and tiles of 8 rows
+/// and 16 columns divide the usual power-of-two and 784-wide shapes with no ragged edge tile.
 /// </summary>
 internal readonly unsafe struct Vector512Kernel : IMicroKernel
 {
-    public static int Rows => 12;
+    public static int Rows => 8;
 
     public static int Columns => 16;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(int depth, double* a, double* b, double* c, nint ldc)
+    public static void Multiply(int depth, double* a, double* b, double* c, nint ldc,
+        bool overwrite)
     {
-        Vector512<double> c00 = Vector512.Load(c), c01 = Vector512.Load(c + 8);
-        Vector512<double> c10 = Vector512.Load(c + ldc), c11 = Vector512.Load(c + ldc + 8);
-        Vector512<double> c20 = Vector512.Load(c + 2 * ldc), c21 = Vector512.Load(c + 2 * ldc + 8);
-        Vector512<double> c30 = Vector512.Load(c + 3 * ldc), c31 = Vector512.Load(c + 3 * ldc + 8);
-        Vector512<double> c40 = Vector512.Load(c + 4 * ldc), c41 = Vector512.Load(c + 4 * ldc + 8);
-        Vector512<double> c50 = Vector512.Load(c + 5 * ldc), c51 = Vector512.Load(c + 5 * ldc + 8);
-        Vector512<double> c60 = Vector512.Load(c + 6 * ldc), c61 = Vector512.Load(c + 6 * ldc + 8);
-        Vector512<double> c70 = Vector512.Load(c + 7 * ldc), c71 = Vector512.Load(c + 7 * ldc + 8);
-        Vector512<double> c80 = Vector512.Load(c + 8 * ldc), c81 = Vector512.Load(c + 8 * ldc + 8);
-        Vector512<double> c90 = Vector512.Load(c + 9 * ldc), c91 = Vector512.Load(c + 9 * ldc + 8);
-        Vector512<double> ca0 = Vector512.Load(c + 10 * ldc);
-        Vector512<double> ca1 = Vector512.Load(c + 10 * ldc + 8);
-        Vector512<double> cb0 = Vector512.Load(c + 11 * ldc);
-        Vector512<double> cb1 = Vector512.Load(c + 11 * ldc + 8);
+        double* row0 = c;
+        double* row1 = row0 + ldc;
+        double* row2 = row1 + ldc;
+        double* row3 = row2 + ldc;
+        double* row4 = row3 + ldc;
+        double* row5 = row4 + ldc;
+        double* row6 = row5 + ldc;
+        double* row7 = row6 + ldc;
+        var c00 = Start(overwrite, row0);
+        var c01 = Start(overwrite, row0 + 8);
+        var c10 = Start(overwrite, row1);
+        var c11 = Start(overwrite, row1 + 8);
+        var c20 = Start(overwrite, row2);
+        var c21 = Start(overwrite, row2 + 8);
+        var c30 = Start(overwrite, row3);
+        var c31 = Start(overwrite, row3 + 8);
+        var c40 = Start(overwrite, row4);
+        var c41 = Start(overwrite, row4 + 8);
+        var c50 = Start(overwrite, row5);
+        var c51 = Start(overwrite, row5 + 8);
+        var c60 = Start(overwrite, row6);
+        var c61 = Start(overwrite, row6 + 8);
+        var c70 = Start(overwrite, row7);
+        var c71 = Start(overwrite, row7 + 8);
 
         for (int p = 0; p < depth; p++)
         {
@@ -60,33 +72,30 @@ internal readonly unsafe struct Vector512Kernel : IMicroKernel
             x = Vector512.Create(a[7]);
             c70 = Avx512F.FusedMultiplyAdd(x, b0, c70);
             c71 = Avx512F.FusedMultiplyAdd(x, b1, c71);
-            x = Vector512.Create(a[8]);
-            c80 = Avx512F.FusedMultiplyAdd(x, b0, c80);
-            c81 = Avx512F.FusedMultiplyAdd(x, b1, c81);
-            x = Vector512.Create(a[9]);
-            c90 = Avx512F.FusedMultiplyAdd(x, b0, c90);
-            c91 = Avx512F.FusedMultiplyAdd(x, b1, c91);
-            x = Vector512.Create(a[10]);
-            ca0 = Avx512F.FusedMultiplyAdd(x, b0, ca0);
-            ca1 = Avx512F.FusedMultiplyAdd(x, b1, ca1);
-            x = Vector512.Create(a[11]);
-            cb0 = Avx512F.FusedMultiplyAdd(x, b0, cb0);
-            cb1 = Avx512F.FusedMultiplyAdd(x, b1, cb1);
-            a += 12;
+            a += 8;
             b += 16;
         }
 
-        c00.Store(c); c01.Store(c + 8);
-        c10.Store(c + ldc); c11.Store(c + ldc + 8);
-        c20.Store(c + 2 * ldc); c21.Store(c + 2 * ldc + 8);
-        c30.Store(c + 3 * ldc); c31.Store(c + 3 * ldc + 8);
-        c40.Store(c + 4 * ldc); c41.Store(c + 4 * ldc + 8);
-        c50.Store(c + 5 * ldc); c51.Store(c + 5 * ldc + 8);
-        c60.Store(c + 6 * ldc); c61.Store(c + 6 * ldc + 8);
-        c70.Store(c + 7 * ldc); c71.Store(c + 7 * ldc + 8);
-        c80.Store(c + 8 * ldc); c81.Store(c + 8 * ldc + 8);
-        c90.Store(c + 9 * ldc); c91.Store(c + 9 * ldc + 8);
-        ca0.Store(c + 10 * ldc); ca1.Store(c + 10 * ldc + 8);
-        cb0.Store(c + 11 * ldc); cb1.Store(c + 11 * ldc + 8);
+        c00.Store(row0);
+        c01.Store(row0 + 8);
+        c10.Store(row1);
+        c11.Store(row1 + 8);
+        c20.Store(row2);
+        c21.Store(row2 + 8);
+        c30.Store(row3);
+        c31.Store(row3 + 8);
+        c40.Store(row4);
+        c41.Store(row4 + 8);
+        c50.Store(row5);
+        c51.Store(row5 + 8);
+        c60.Store(row6);
+        c61.Store(row6 + 8);
+        c70.Store(row7);
+        c71.Store(row7 + 8);
     }
+
+    // The accumulator of one vector of C: zero when C is to be overwritten, else C's value.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Start(bool overwrite, double* c) =>
+        overwrite ? Vector512<double>.Zero : Vector512.Load(c);
 }
