@@ -1,2 +1,3 @@
-namespace InteractiveBackprop.Notebooks;
-internal static class Program { private static int Main() => 0; }
+using InteractiveBackprop.Notebooks;
+
+return await RunnerCommand.RunAsync(args, Console.Out, Console.Error);

@@ -27,7 +27,10 @@ public static class GradientCheck
         options ??= new GradientCheckOptions();
 
         var output = layer.Forward(input);
-        var upstream = Tensor.RandomUniform(output.Rows, output.Columns, options.Seed);
+        // dY gets a seed of its own, so that it never equals an X drawn with the same seed: with
+        // X = dY, Xᵀ·dY is symmetric and a transposed dW would go unnoticed.
+        var upstream = Tensor.RandomUniform(
+            output.Rows, output.Columns, unchecked(options.Seed * 7919 + 104729));
         var inputGradient = layer.Backward(upstream);
 
         // Keep the analytic gradients before any further pass can overwrite them.
