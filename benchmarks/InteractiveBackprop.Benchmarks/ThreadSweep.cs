@@ -53,7 +53,8 @@ internal static class ThreadSweep
         var a = Tensor.RandomUniform(n, n, seed: 1);
         var b = Tensor.RandomUniform(n, n, seed: 2);
         var c = new double[n * n];
-        using var scope = GemmOptions.Force(path, threads);
+        // A threshold of 0 lets two threads split even the smallest product measured.
+        using var scope = GemmOptions.Force(path, threads, parallelThreshold: 0);
         double flops = 2.0 * n * n * n;
         int repeats = (int)Math.Clamp(2e8 / flops, 1, 200_000);
         double best = double.MaxValue;
