@@ -10,7 +10,16 @@ internal static unsafe class Dgemm
     /// The product size m·n·k from which a call uses more than one thread. Below it the cost of
     /// waking a worker and packing B twice outweighs the second core.
     /// </summary>
-    public const long ParallelThreshold = 64L * 64 * 64;
+    /// <remarks>
+    /// 128³ is about 90 µs of work on one AVX-512 core, several times the tens of microseconds
+    /// that waking a blocked worker can take. <c>InteractiveBackprop.Benchmarks sweep</c> times
+    /// one and two threads from n = 24 to 1024; on the machine this was written on (AMD EPYC
+    /// Zen 4, 2 vCPUs under KVM, shared with builds that kept the load average near 60) two
+    /// threads did not beat one at any size, for OpenBLAS either, so the crossover could not be
+    /// read off there.
+    /// </remarks>
+    // TODO(perf): re-measure the crossover with `sweep` on an idle machine.
+    public const long ParallelThreshold = 128L * 128 * 128;
 
     /// <summary>
     /// Adds op(A)·op(B) to the m×n row-major matrix <paramref name="c"/>, or stores it there
