@@ -5,7 +5,8 @@ namespace InteractiveBackprop.Benchmarks;
 /// <summary>
 /// Times the textbook loops on one thread: i-k-j for A·B and k-i-j for Aᵀ·B, so that the
 /// innermost loop runs along rows of B and C, and i-j-k dot products of rows for A·Bᵀ. The
-/// 2048 case is left out because one call takes about ten seconds.
+/// 2048 case is left out because one call takes about ten seconds on the machine the results
+/// page describes.
 /// </summary>
 public class NaiveGemmBenchmarks
 {
