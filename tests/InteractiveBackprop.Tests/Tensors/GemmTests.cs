@@ -1,3 +1,4 @@
+using InteractiveBackprop.Tensors;
 using InteractiveBackprop.Tensors.Gemm;
 
 namespace InteractiveBackprop.Tests.Tensors;
@@ -59,6 +60,30 @@ public class GemmTests
                 CheckAllVariants(m, n, k, seed: m * 31 + n * 7 + k, overwrite: false, setting);
             }
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(ThreadCounts))]
+    public void RepeatedProductAllocatesOnlyResult(int threads)
+    {
+        // 96³ is below the default threshold, so a threshold of 0 makes two threads split it.
+        using var scope = GemmOptions.Force(GemmOptions.BestPath, threads, parallelThreshold: 0);
+        var a = Tensor.RandomUniform(96, 96, seed: 1);
+        var b = Tensor.RandomUniform(96, 96, seed: 2);
+        a.MatMul(b);
+        a.TransposeMatMul(b);
+        a.MatMulTranspose(b);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        a.MatMul(b);
+        a.TransposeMatMul(b);
+        a.MatMulTranspose(b);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Three results of 96·96 doubles, plus an array header and a Tensor object for each.
+        const int ObjectOverhead = 128;
+        Assert.InRange(allocated, 3 * 96 * 96 * sizeof(double),
+            3 * (96 * 96 * sizeof(double) + ObjectOverhead));
     }
 
     [Fact]
