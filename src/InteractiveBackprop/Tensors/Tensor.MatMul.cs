@@ -2,19 +2,20 @@ using InteractiveBackprop.Tensors.Gemm;
 
 namespace InteractiveBackprop.Tensors;
 
-/// <remarks>
-/// The products run on the blocked, vectorised kernels in <c>Tensors/Gemm</c>. Each sum
-/// Σₖ aᵢₖ·bₖⱼ is accumulated in an order, and with fused multiply-adds where the processor has
-/// them, that depends on the instruction set, so results can differ from a plain loop in the
-/// last bits (by at most about k·ε relative to Σₖ |aᵢₖ·bₖⱼ|). A NaN or an infinity in an
-/// operand propagates to every element whose sum includes it, as IEEE 754 arithmetic gives.
-/// </remarks>
 public sealed partial class Tensor
 {
     /// <summary>
     /// Computes the matrix product <c>this · other</c>: [M,K] times [K,N] gives [M,N], with
     /// element (i, j) equal to Σₖ this[i, k] · other[k, j].
     /// </summary>
+    /// <remarks>
+    /// This product and its transposed forms run on the blocked, vectorised kernels in
+    /// <c>Tensors/Gemm</c>. Each sum is accumulated in an order, and with fused multiply-adds
+    /// where the processor has them, that depends on the instruction set. Results can therefore
+    /// differ from a plain loop in the last bits, by at most about 2k·ε·Σₖ |aᵢₖ·bₖⱼ|. A NaN or an
+    /// infinity in an operand propagates to every element whose sum includes it, as IEEE 754
+    /// arithmetic gives.
+    /// </remarks>
     /// <exception cref="TensorShapeException">The column count of this tensor differs from the
     /// row count of <paramref name="other"/>; the message shows both shapes.</exception>
     public Tensor MatMul(Tensor other)
@@ -34,7 +35,8 @@ public sealed partial class Tensor
     /// <summary>
     /// Computes <c>thisᵀ · other</c> without forming the transpose: [K,M] and [K,N] give [M,N],
     /// with element (i, j) equal to Σₖ this[k, i] · other[k, j]. A weight gradient
-    /// dW = Xᵀ·dY is <c>X.TransposeMatMul(dY)</c>.
+    /// dW = Xᵀ·dY is <c>X.TransposeMatMul(dY)</c>. Rounding and NaN behave as in
+    /// <see cref="MatMul"/>.
     /// </summary>
     /// <exception cref="TensorShapeException">The row count of this tensor differs from the row
     /// count of <paramref name="other"/>; the message shows both shapes.</exception>
@@ -55,7 +57,8 @@ public sealed partial class Tensor
     /// <summary>
     /// Computes <c>this · otherᵀ</c> without forming the transpose: [M,K] and [N,K] give [M,N],
     /// with element (i, j) equal to Σₖ this[i, k] · other[j, k]. An input gradient
-    /// dX = dY·Wᵀ is <c>dY.MatMulTranspose(W)</c>.
+    /// dX = dY·Wᵀ is <c>dY.MatMulTranspose(W)</c>. Rounding and NaN behave as in
+    /// <see cref="MatMul"/>.
     /// </summary>
     /// <exception cref="TensorShapeException">The column count of this tensor differs from the
     /// column count of <paramref name="other"/>; the message shows both shapes.</exception>
