@@ -31,8 +31,8 @@ def load_pass(folder):
             parameters = dict(p.split("=", 1) for p in benchmark["Parameters"].split("&") if p)
             method = benchmark["Method"]
             seconds = benchmark["Statistics"]["Median"] / 1e9
-            library = {"Core": "core", "MathNet": "mathnet", "Naive": "naive",
-                       "Step": "core"}[method]
+            library = {"Core": "core", "CoreKernel": "kernel", "MathNet": "mathnet",
+                       "Naive": "naive", "Step": "core"}[method]
             case = "step" if method == "Step" else parameters["Case"]
             times[(library, case, int(parameters.get("Threads", 1)))] = seconds
     with open(os.path.join(folder, "reference.json"), encoding="utf-8") as file:
@@ -132,18 +132,23 @@ def main():
     add("")
     add("Each cell is pass 1 / pass 2. A ratio is OpenBLAS's time (numpy, same pass, same thread "
         "count) divided by the other's, so above 1 means faster than OpenBLAS. Times are medians: "
-        "BenchmarkDotNet's over 7 iterations, reference.py's over 7 batches of about 0.15 s.")
+        "BenchmarkDotNet's over 7 iterations, reference.py's over 7 batches of about 0.15 s. "
+        "\"core\" is the Tensor API (`MatMul`, `TransposeMatMul`, `MatMulTranspose`), which "
+        "allocates its result; \"core kernel\" is the same kernels writing into a preallocated "
+        "result. numpy's `@` allocates its result too.")
     add("")
     for threads in (1, 2):
         add(f"## Products, {threads} thread{'s' if threads > 1 else ''}")
         add("")
-        add("| product | core GFLOP/s | OpenBLAS GFLOP/s | core | PyTorch | Math.NET | naive |")
-        add("|---|---|---|---|---|---|---|")
+        add("| product | core GFLOP/s | OpenBLAS GFLOP/s | core | core kernel | PyTorch "
+            "| Math.NET | naive |")
+        add("|---|---|---|---|---|---|---|---|")
         for case, *_ in CASES:
             name = LABELS.get(case, f"{case}³ A·B")
             add(f"| {name} | {cell(gflops(passes, 'core', case, threads), 1)} | "
                 f"{cell(gflops(passes, 'numpy', case, threads), 1)} | "
                 f"{cell(ratio(passes, 'core', case, threads))} | "
+                f"{cell(ratio(passes, 'kernel', case, threads))} | "
                 f"{cell(ratio(passes, 'torch', case, threads))} | "
                 f"{cell(ratio(passes, 'mathnet', case, threads))} | "
                 f"{cell(ratio(passes, 'naive', case, threads) if threads == 1 else [None] * len(passes))} |")
@@ -183,6 +188,8 @@ def main():
         limit = 0.8 if case == "64" else 1.0
         add(target(passes, f"{LABELS.get(case, case + '³')}, 1 thread, × OpenBLAS",
                    ratio(passes, "core", case, 1), limit))
+        add(target(passes, f"… the same without allocating the result (core kernel)",
+                   ratio(passes, "kernel", case, 1), limit))
     for case in ("512", "1024", "2048"):
         add(target(passes, f"{case}³, 2 threads, core's speed-up over 1 thread",
                    speedup(passes, "core", case), 1.7))

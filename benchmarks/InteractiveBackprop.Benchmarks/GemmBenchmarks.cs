@@ -5,14 +5,17 @@ using InteractiveBackprop.Tensors.Gemm;
 namespace InteractiveBackprop.Benchmarks;
 
 /// <summary>
-/// Times each product with the core's Tensor API on one and on two threads. Each call allocates
-/// its result tensor, as the Tensor API does.
+/// Times each product with the core on one and on two threads: through the Tensor API, which
+/// allocates a result tensor per call, and through the internal kernel entry into one
+/// preallocated result, which shows what the allocation costs.
 /// </summary>
 public class GemmBenchmarks
 {
     private Tensor _left = null!;
     private Tensor _right = null!;
     private GemmVariant _variant;
+    private GemmCase _case = null!;
+    private double[] _result = [];
 
     public static IEnumerable<string> Cases => GemmCase.All.Select(c => c.Name);
 
@@ -26,6 +29,8 @@ public class GemmBenchmarks
     public void Setup()
     {
         var gemmCase = GemmCase.Find(Case);
+        _case = gemmCase;
+        _result = new double[gemmCase.M * gemmCase.N];
         _variant = gemmCase.Variant;
         var (leftShape, rightShape) = OperandShapes(gemmCase);
         _left = Tensor.RandomUniform(leftShape.Rows, leftShape.Columns, seed: 1);
@@ -42,6 +47,16 @@ public class GemmBenchmarks
             GemmVariant.TransposeRight => _left.MatMulTranspose(_right),
             _ => _left.MatMul(_right),
         };
+    }
+
+    [Benchmark]
+    public double[] CoreKernel()
+    {
+        using var scope = GemmOptions.Force(GemmOptions.BestPath, Threads);
+        Dgemm.Multiply(_left.Data, _variant == GemmVariant.TransposeLeft, _right.Data,
+            _variant == GemmVariant.TransposeRight, _result, _case.M, _case.N, _case.K,
+            overwrite: true);
+        return _result;
     }
 
     /// <summary>The stored shapes of A and B; a transposed operand is stored as its transpose.
