@@ -6,8 +6,8 @@ using InteractiveBackprop.Tensors.Gemm;
 namespace InteractiveBackprop.Benchmarks;
 
 /// <summary>
-/// Times square products C = A·B on one and two threads for each path, the best of seven runs,
-/// to find the size from which the second thread pays (<see cref="Dgemm.ParallelThreshold"/>):
+/// Times square products C = A·B on one and two threads for each path, the best of seven runs
+/// (and, for one thread, the median too), to find the size from which the second thread pays (<see cref="Dgemm.ParallelThreshold"/>):
 /// <c>sweep [--cpu-time] [--no-alloc] [--path NAME] [SIZE...]</c>. With
 /// <c>--cpu-time</c> the one-thread figures use the process's CPU time, which a machine busy
 /// with other processes inflates less than the wall clock; <c>--no-alloc</c> writes into one
@@ -29,7 +29,8 @@ internal static class ThreadSweep
             sizes = [16, 24, 32, 48, 64, 96, 128, 256, 512, 1024];
         }
 
-        Console.WriteLine("path          n  GFLOP/s(1)  GFLOP/s(2)  speed-up  gen2 GCs");
+        Console.WriteLine(
+            "path          n  GFLOP/s(1)  GFLOP/s(2)  speed-up  gen2 GCs  median GFLOP/s(1)");
         var paths = Enum.GetValues<GemmPath>()
             .Where(GemmOptions.IsSupported)
             .Where(p => onlyPath is null || p.ToString() == onlyPath);
@@ -37,18 +38,20 @@ internal static class ThreadSweep
         {
             foreach (int n in sizes)
             {
-                double one = Measure(path, n, 1, cpuTime, noAlloc);
-                double two = Measure(path, n, 2, cpuTime: false, noAlloc);
+                var (one, oneMedian) = Measure(path, n, 1, cpuTime, noAlloc);
+                var (two, _) = Measure(path, n, 2, cpuTime: false, noAlloc);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{path,-9} {n,5} {one,11:F2} {two,11:F2} {two / one,9:F2} " +
-                    $"{GC.CollectionCount(2),9}"));
+                    $"{GC.CollectionCount(2),9} {oneMedian,18:F2}"));
             }
         }
 
         return 0;
     }
 
-    private static double Measure(GemmPath path, int n, int threads, bool cpuTime, bool noAlloc)
+    // Returns GFLOP/s of the fastest and of the median run.
+    private static (double Best, double Median) Measure(GemmPath path, int n, int threads,
+        bool cpuTime, bool noAlloc)
     {
         var a = Tensor.RandomUniform(n, n, seed: 1);
         var b = Tensor.RandomUniform(n, n, seed: 2);
@@ -57,8 +60,8 @@ internal static class ThreadSweep
         using var scope = GemmOptions.Force(path, threads, parallelThreshold: 0);
         double flops = 2.0 * n * n * n;
         int repeats = (int)Math.Clamp(2e8 / flops, 1, 200_000);
-        double best = double.MaxValue;
-        for (int run = 0; run < 7; run++)
+        var runs = new double[7];
+        for (int run = 0; run < runs.Length; run++)
         {
             var startCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
@@ -77,9 +80,10 @@ internal static class ThreadSweep
             double seconds = cpuTime
                 ? (Process.GetCurrentProcess().TotalProcessorTime - startCpu).TotalSeconds
                 : watch.Elapsed.TotalSeconds;
-            best = Math.Min(best, seconds / repeats);
+            runs[run] = seconds / repeats;
         }
 
-        return flops / best / 1e9;
+        Array.Sort(runs);
+        return (flops / runs[0] / 1e9, flops / runs[runs.Length / 2] / 1e9);
     }
 }

@@ -51,7 +51,7 @@ public class TensorMatMulTests
     [Fact]
     public void LargeProductsMatchReferenceLoop()
     {
-        // Above the parallel threshold of 128³, so the default options split the work over
+        // Above the parallel threshold of 64³, so the default options split the work over
         // threads wherever there is more than one processor.
         var x = Tensor.RandomUniform(130, 270, seed: 7);
         var w = Tensor.RandomUniform(270, 90, seed: 8);

@@ -11,15 +11,13 @@ internal static unsafe class Dgemm
     /// waking a worker and packing B twice outweighs the second core.
     /// </summary>
     /// <remarks>
-    /// 128³ is about 90 µs of work on one AVX-512 core, several times the tens of microseconds
-    /// that waking a blocked worker can take. <c>InteractiveBackprop.Benchmarks sweep</c> times
-    /// one and two threads from n = 24 to 1024; on the machine this was written on (AMD EPYC
-    /// Zen 4, 2 vCPUs under KVM, shared with builds that kept the load average near 60) two
-    /// threads did not beat one at any size, for OpenBLAS either, so the crossover could not be
-    /// read off there.
+    /// Measured with <c>InteractiveBackprop.Benchmarks sweep --no-alloc --path Vector512</c>,
+    /// best of seven runs of C = A·B, on an AMD EPYC (Zen 4) with 2 vCPUs under KVM: two threads
+    /// ran at 6 GFLOP/s against one thread's 28 at n = 32, but at 57 against 18 at n = 48, 71
+    /// against 23 at n = 64 and 94 against 50 at n = 256. Other jobs shared the machine, so the
+    /// one-thread figures scatter; 64³ leaves a margin above the crossover.
     /// </remarks>
-    // TODO(perf): re-measure the crossover with `sweep` on an idle machine.
-    public const long ParallelThreshold = 128L * 128 * 128;
+    public const long ParallelThreshold = 64L * 64 * 64;
 
     /// <summary>
     /// Adds op(A)·op(B) to the m×n row-major matrix <paramref name="c"/>, or stores it there
