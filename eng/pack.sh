@@ -8,6 +8,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/artifacts/packages"
 version="0.1.0-dev.$(date -u +%Y%m%d%H%M%S)"
 mkdir -p "$out"
+# Two packs within one second would share a version; wait for the next second.
+while compgen -G "$out/*.$version.nupkg" >/dev/null; do
+  sleep 1
+  version="0.1.0-dev.$(date -u +%Y%m%d%H%M%S)"
+done
 rm -f "$out"/InteractiveBackprop.*.nupkg
 for project in InteractiveBackprop InteractiveBackprop.Interactive; do
   dotnet pack "$root/src/$project/$project.csproj" -c Release -p:Version="$version" \

@@ -10,12 +10,18 @@ public static class EngineLocator
     public const string ToolPackageId = "microsoft.dotnet-interactive";
 
     /// <summary>
-    /// Returns the nearest folder, from <paramref name="start"/> upwards, whose tool manifest
-    /// names dotnet-interactive.
+    /// Returns the nearest folder, from <paramref name="start"/> upwards and then from the current
+    /// folder upwards, whose tool manifest names dotnet-interactive.
     /// </summary>
-    /// <exception cref="RunnerException">No such manifest exists above
-    /// <paramref name="start"/>.</exception>
-    public static string FindManifestFolder(string start)
+    /// <exception cref="RunnerException">No such manifest exists above either folder.</exception>
+    public static string FindManifestFolder(string start) =>
+        Search(start) ?? Search(Directory.GetCurrentDirectory()) ?? throw new RunnerException(
+            $"No tool manifest naming {ToolPackageId} was found in {Path.GetFullPath(start)}, " +
+            "the current folder, or any folder above them. Run the runner inside the " +
+            "InteractiveBackprop repository (whose .config/dotnet-tools.json pins the tool), or " +
+            "pass --tool-manifest-dir with the folder that holds .config/dotnet-tools.json.");
+
+    private static string? Search(string start)
     {
         for (var folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null;
              folder = folder.Parent)
@@ -28,9 +34,6 @@ public static class EngineLocator
             }
         }
 
-        throw new RunnerException($"No tool manifest naming {ToolPackageId} was found in " +
-            $"{Path.GetFullPath(start)} or any folder above it. Run the runner inside the " +
-            "InteractiveBackprop repository (whose .config/dotnet-tools.json pins the tool), or " +
-            "pass --tool-manifest-dir with the folder that holds .config/dotnet-tools.json.");
+        return null;
     }
 }

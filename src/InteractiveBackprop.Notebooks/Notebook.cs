@@ -36,7 +36,7 @@ public sealed class Notebook
 
     /// <summary>Reads the notebook at <paramref name="path"/>.</summary>
     /// <exception cref="RunnerException">The file is missing, is not JSON, or is not an nbformat 4
-    /// notebook; the message says which and where.</exception>
+    /// notebook. The message names the fault and where it is.</exception>
     public static Notebook Load(string path)
     {
         if (!File.Exists(path))

@@ -1,5 +1,6 @@
 namespace InteractiveBackprop.Layers;
 
+using InteractiveBackprop.Autodiff;
 using InteractiveBackprop.Tensors;
 
 /// <summary>
@@ -32,8 +33,21 @@ public sealed class Parameter
     public Tensor Value { get; set; }
 
     /// <summary>
-    /// ∂L/∂(this parameter) from the latest <see cref="ILayer.Backward"/>, of the same shape as
-    /// <see cref="Value"/>; <see langword="null"/> before the first backward pass.
+    /// ∂L/∂(this parameter), of the same shape as <see cref="Value"/>; <see langword="null"/>
+    /// before the first backward pass. <see cref="ILayer.Backward"/> overwrites it, while a
+    /// graph's <see cref="Variable.Backward(bool)"/> adds to it through
+    /// <see cref="AsVariable"/>, so graph training calls <see cref="ZeroGrad"/> before each
+    /// step.
     /// </summary>
     public Tensor? Grad { get; set; }
+
+    /// <summary>
+    /// Returns a new leaf of the autodiff graph that reads the current <see cref="Value"/> and
+    /// whose gradient a backward pass adds to <see cref="Grad"/>. Call it on every forward pass,
+    /// because an optimiser or a gradient checker may have replaced or changed the value since.
+    /// </summary>
+    public Variable AsVariable() => Variable.Bind(this);
+
+    /// <summary>Sets <see cref="Grad"/> to zeros of <see cref="Value"/>'s shape.</summary>
+    public void ZeroGrad() => Grad = Tensor.Zeros(Value.Shape);
 }

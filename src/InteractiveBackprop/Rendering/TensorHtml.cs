@@ -47,7 +47,7 @@ public static class TensorHtml
             {
                 var column = layout.Columns[j];
                 string cell = row is null ? (column is null ? "⋱" : "⋮")
-                    : column is null ? "…" : NumberText.Format(tensor[row.Value, column.Value]);
+                    : column is null ? "…" : NumberText.Format(tensor.At(row.Value, column.Value));
                 html.Append("<td style=\"").Append(CellStyle)
                     .Append(j == 0 ? LeftBracket : "")
                     .Append(j == layout.Columns.Count - 1 ? RightBracket : "")

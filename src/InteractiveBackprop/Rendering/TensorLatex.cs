@@ -21,7 +21,7 @@ public static class TensorLatex
             var row = layout.Rows[i];
             var cells = layout.Columns.Select(column =>
                 row is null ? (column is null ? @"\ddots" : @"\vdots")
-                : column is null ? @"\cdots" : NumberText.Format(tensor[row.Value, column.Value]));
+                : column is null ? @"\cdots" : NumberText.Format(tensor.At(row.Value, column.Value)));
             latex.Append(string.Join(" & ", cells));
             latex.Append(i == layout.Rows.Count - 1 ? "" : @" \\ ");
         }

@@ -15,7 +15,7 @@ public static class TensorText
         var cells = layout.Rows
             .Select(row => layout.Columns
                 .Select(column => row is null ? (column is null ? "" : "...")
-                    : column is null ? "..." : NumberText.Format(tensor[row.Value, column.Value]))
+                    : column is null ? "..." : NumberText.Format(tensor.At(row.Value, column.Value)))
                 .ToList())
             .ToList();
         int width = cells.SelectMany(row => row).Max(cell => cell.Length);

@@ -30,12 +30,51 @@ internal static class ShapeErrors
     public static TensorShapeException Elementwise(string operation, Shape left, Shape right) =>
         new(operation, left, right, string.Create(CultureInfo.InvariantCulture,
             $"{operation}: shapes {left} and {right} cannot be broadcast together: " +
-            $"{Disagreement(left, right)}. Each dimension must be equal, or 1 in one operand."));
+            $"{Disagreement(left, right)}. Aligned from the right, each dimension must be " +
+            $"equal, or 1 in one operand."));
 
     public static TensorShapeException RowBroadcast(string operation, Shape matrix, Shape row) =>
         new(operation, matrix, row, string.Create(CultureInfo.InvariantCulture,
             $"{operation}: cannot add a row of shape {row} to every row of {matrix}: " +
             $"a broadcast row must have shape [1,{matrix.Columns}]."));
+
+    /// <summary>The operand has the wrong rank. <paramref name="expected"/> lists the ranks
+    /// the operation accepts, and <paramref name="fix"/> is what the caller should do instead.
+    /// </summary>
+    public static TensorShapeException Rank(
+        string operation, Shape shape, string expected, string fix) =>
+        new(operation, shape, shape, string.Create(CultureInfo.InvariantCulture,
+            $"{operation}: the tensor has shape {shape} of rank {shape.Rank}, but the " +
+            $"operation needs rank {expected}; {fix}."));
+
+    public static TensorShapeException NotOneElement(string operation, Shape shape) =>
+        new(operation, shape, Shape.Scalar, string.Create(CultureInfo.InvariantCulture,
+            $"{operation}: the tensor has shape {shape} and {shape.Length} elements, but only " +
+            $"a tensor of one element converts to a number; reduce it first, for example " +
+            $"with Sum() or Mean(), or read one element with an index."));
+
+    public static TensorShapeException Reshape(string operation, Shape from, Shape to) =>
+        new(operation, from, to, string.Create(CultureInfo.InvariantCulture,
+            $"{operation}: cannot reshape {from} ({from.Length} elements) into {to} " +
+            $"({to.Length} elements); the element counts must be equal."));
+
+    /// <summary>Two tensors must have the same shape, such as a prediction and its target.
+    /// </summary>
+    public static TensorShapeException SameShape(
+        string operation, string leftName, Shape left, string rightName, Shape right, string fix)
+        => new(operation, left, right, string.Create(CultureInfo.InvariantCulture,
+            $"{operation}: {leftName} has shape {left} but {rightName} has shape {right}; " +
+            $"{fix}."));
+
+    public static ArgumentOutOfRangeException Axis(string operation, int axis, Shape shape) =>
+        new("axis", axis, string.Create(CultureInfo.InvariantCulture,
+            $"{operation}: axis {axis} does not exist in shape {shape} of rank {shape.Rank}; " +
+            $"{AxisHint(shape)}"));
+
+    private static string AxisHint(Shape shape) => shape.Rank == 0
+        ? "a scalar has no axis, so reduce it without one."
+        : string.Create(CultureInfo.InvariantCulture,
+            $"use 0 to {shape.Rank - 1}, or -1 for the last axis.");
 
     private static string Disagreement(Shape left, Shape right)
     {
@@ -47,7 +86,8 @@ internal static class ShapeErrors
 
         if (left.Columns != right.Columns && left.Columns != 1 && right.Columns != 1)
         {
-            parts.Add($"columns {left.Columns} and {right.Columns} differ");
+            string name = left.Rank == 2 && right.Rank == 2 ? "columns" : "the last dimensions";
+            parts.Add($"{name} {left.Columns} and {right.Columns} differ");
         }
 
         return string.Join(" and ", parts);

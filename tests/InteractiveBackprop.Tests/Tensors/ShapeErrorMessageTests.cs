@@ -29,7 +29,7 @@ public sealed class ShapeErrorMessageTests
 
         Assert.Equal(
             "Add: shapes [4,2] and [4,3] cannot be broadcast together: columns 2 and 3 " +
-            "differ. Each dimension must be equal, or 1 in one operand.",
+            "differ. Aligned from the right, each dimension must be equal, or 1 in one operand.",
             error.Message);
     }
 

@@ -61,7 +61,7 @@ public sealed class TensorArithmeticTests
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Tensor.Zeros(2, 2).Sum(2));
 
-        Assert.Contains("axis must be 0", error.Message);
+        Assert.Contains("use 0 to 1, or -1 for the last axis", error.Message);
     }
 
     [Fact]
