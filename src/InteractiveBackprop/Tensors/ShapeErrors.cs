@@ -12,6 +12,21 @@ internal static class ShapeErrors
             $"{right.Rows} rows). A product A·B needs A's column count to equal B's row " +
             $"count; check the operand order and whether one operand needs a transpose."));
 
+    public static TensorShapeException TransposeMatMul(string operation, Shape left, Shape right) =>
+        new(operation, left, right, string.Create(CultureInfo.InvariantCulture,
+            $"{operation}: cannot multiply the transpose of {left} by {right}: the row counts " +
+            $"differ (the left operand has {left.Rows} rows, the right operand has " +
+            $"{right.Rows}). A product Aᵀ·B needs A and B to have the same row count; check " +
+            $"the operand order and whether the left operand is already transposed."));
+
+    public static TensorShapeException MatMulTranspose(string operation, Shape left, Shape right) =>
+        new(operation, left, right, string.Create(CultureInfo.InvariantCulture,
+            $"{operation}: cannot multiply {left} by the transpose of {right}: the column " +
+            $"counts differ (the left operand has {left.Columns} columns, the right operand " +
+            $"has {right.Columns}). A product A·Bᵀ needs A and B to have the same column " +
+            $"count; check the operand order and whether the right operand is already " +
+            $"transposed."));
+
     public static TensorShapeException Elementwise(string operation, Shape left, Shape right) =>
         new(operation, left, right, string.Create(CultureInfo.InvariantCulture,
             $"{operation}: shapes {left} and {right} cannot be broadcast together: " +

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every benchmark twice and regenerates benchmarks/README.md from the results:
+#   benchmarks/run.sh [LABEL]
+# Each pass writes benchmarks/results/LABEL/pass-N/: lscpu.txt, coldstart.jsonl (the first
+# product in each of five fresh processes), BenchmarkDotNet's exports under bdn/, and
+# reference.json from reference.py. LABEL defaults to the UTC time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+label=${1:-$(date -u +%Y%m%dT%H%M%SZ)}
+passes=${PASSES:-2}
+results=benchmarks/results/$label
+
+# Debian's numpy and torch link the system BLAS; libopenblas0-pthread makes that OpenBLAS.
+missing=()
+for package in python3-numpy python3-torch python3-threadpoolctl libopenblas0-pthread; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+fi
+
+dotnet build -c Release benchmarks/InteractiveBackprop.Benchmarks
+bench=benchmarks/InteractiveBackprop.Benchmarks/bin/Release/net10.0/InteractiveBackprop.Benchmarks.dll
+
+for pass in $(seq 1 "$passes"); do
+  out=$results/pass-$pass
+  mkdir -p "$out"
+  lscpu >"$out/lscpu.txt"
+  uptime >"$out/uptime-before.txt"
+  : >"$out/coldstart.jsonl"
+  for _ in 1 2 3 4 5; do
+    dotnet "$bench" coldstart >>"$out/coldstart.jsonl"
+  done
+  dotnet "$bench" --filter '*' --artifacts "$out/bdn" --join
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 benchmarks/reference.py \
+    "$out/reference.json"
+  uptime >"$out/uptime-after.txt"
+done
+
+/usr/bin/python3 benchmarks/make_readme.py "$results" >benchmarks/README.md
+echo "Wrote benchmarks/README.md from $results"
