@@ -14,10 +14,12 @@ public sealed partial class Variable
         ArgumentNullException.ThrowIfNull(other);
         var a = Value;
         var b = other.Value;
+        // For two matrices the transposed products run without materialising a transpose.
+        bool matrices = a.Shape.Rank == 2 && b.Shape.Rank == 2;
         return Record(a.MatMul(b), nameof(MatMul), [this, other], g =>
         [
-            ReduceTo(g.MatMul(b.Transpose()), a.Shape),
-            ReduceTo(a.Transpose().MatMul(g), b.Shape),
+            ReduceTo(matrices ? g.MatMulTranspose(b) : g.MatMul(b.Transpose()), a.Shape),
+            ReduceTo(matrices ? a.TransposeMatMul(g) : a.Transpose().MatMul(g), b.Shape),
         ]);
     }
 

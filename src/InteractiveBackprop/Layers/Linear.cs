@@ -90,7 +90,7 @@ public sealed class Linear : ILayer, IGraphLayer
         ArgumentNullException.ThrowIfNull(input);
         CheckInput(input.Shape);
         _input = input;
-        return input.MatMul(Weight.Value).AddRow(Bias.Value);
+        return input.MatMulAddRow(Weight.Value, Bias.Value);
     }
 
     /// <summary>Computes Y = X·W + b inside the graph; the backward pass gives dX = G·Wᵀ,
@@ -136,8 +136,8 @@ public sealed class Linear : ILayer, IGraphLayer
                     $"the latest forward pass has shape {expected}; dY must have Y's shape."));
         }
 
-        Weight.Grad = input.Transpose().MatMul(outputGradient);
+        Weight.Grad = input.TransposeMatMul(outputGradient);
         Bias.Grad = outputGradient.Sum(axis: 0);
-        return outputGradient.MatMul(Weight.Value.Transpose());
+        return outputGradient.MatMulTranspose(Weight.Value);
     }
 }
