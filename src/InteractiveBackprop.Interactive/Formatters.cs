@@ -12,8 +12,8 @@ public static class Formatters
     public const string LatexMimeType = "text/latex";
 
     /// <summary>
-    /// Registers HTML, LaTeX and plain-text formatters for <see cref="Tensor"/> and HTML and
-    /// plain-text formatters for <see cref="GradientCheckReport"/>. A tensor displays in all
+    /// Registers HTML, LaTeX and plain-text formatters for <see cref="Tensor"/>,
+    /// <see cref="GradientCheckReport"/> and <see cref="BackpropTrace"/>. Each displays in all
     /// three forms, because VS Code renders no text/latex and Jupyter prefers HTML. Registering
     /// again replaces the earlier registration.
     /// </summary>
@@ -28,11 +28,31 @@ public static class Formatters
         Formatter.SetPreferredMimeTypesFor(typeof(Tensor),
             HtmlFormatter.MimeType, LatexMimeType, PlainTextFormatter.MimeType);
 
+        RegisterReport();
+        RegisterTrace();
+    }
+
+    private static void RegisterReport()
+    {
         Formatter.Register<GradientCheckReport>(
             (report, writer) => writer.Write(ReportHtml.Format(report)), HtmlFormatter.MimeType);
         Formatter.Register<GradientCheckReport>(
+            (report, writer) => writer.Write(ReportLatex.Format(report)), LatexMimeType);
+        Formatter.Register<GradientCheckReport>(
             (report, writer) => writer.Write(ReportText.Format(report)), PlainTextFormatter.MimeType);
         Formatter.SetPreferredMimeTypesFor(typeof(GradientCheckReport),
-            HtmlFormatter.MimeType, PlainTextFormatter.MimeType);
+            HtmlFormatter.MimeType, LatexMimeType, PlainTextFormatter.MimeType);
+    }
+
+    private static void RegisterTrace()
+    {
+        Formatter.Register<BackpropTrace>(
+            (trace, writer) => writer.Write(TraceHtml.Format(trace)), HtmlFormatter.MimeType);
+        Formatter.Register<BackpropTrace>(
+            (trace, writer) => writer.Write(TraceLatex.Format(trace)), LatexMimeType);
+        Formatter.Register<BackpropTrace>(
+            (trace, writer) => writer.Write(TraceText.Format(trace)), PlainTextFormatter.MimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(BackpropTrace),
+            HtmlFormatter.MimeType, LatexMimeType, PlainTextFormatter.MimeType);
     }
 }

@@ -19,12 +19,14 @@ internal sealed class KernelSession : IDisposable
 
     public CSharpKernel CSharp { get; }
 
-    public static async Task<KernelSession> StartAsync()
+    /// <summary>Starts the kernels and loads the extension on the C# kernel, or on the
+    /// composite kernel when <paramref name="loadOnComposite"/> is set.</summary>
+    public static async Task<KernelSession> StartAsync(bool loadOnComposite = false)
     {
         var csharp = new CSharpKernel();
         var kernel = new CompositeKernel { csharp };
         kernel.DefaultKernelName = csharp.Name;
-        await new BackpropKernelExtension().OnLoadAsync(csharp);
+        await new BackpropKernelExtension().OnLoadAsync(loadOnComposite ? kernel : csharp);
 
         // The core's types must be visible to submitted code, as after #r in a notebook.
         await kernel.SendAsync(new SubmitCode(

@@ -97,11 +97,14 @@ public sealed class NotebookOneTests : IClassFixture<NotebookOneFixture>
         string report = Assert.Single(_run.Texts("text/plain"),
             t => t.StartsWith("Gradient check of Linear"));
 
-        Assert.StartsWith("Gradient check of Linear [3 → 2], batch 4: PASSED", report);
-        foreach (string gradient in new[] { "dX   shape [4,3]", "dW   shape [3,2]", "db   shape [1,2]" })
+        Assert.StartsWith("Gradient check of Linear [3 → 4], batch 5: PASSED", report);
+        foreach (string gradient in new[]
+        {
+            "dX   pass  shape [5,3]", "dW   pass  shape [3,4]", "db   pass  shape [1,4]",
+        })
         {
             string line = Assert.Single(report.Split('\n'), l => l.Contains(gradient));
-            Assert.EndsWith("pass", line);
+            Assert.EndsWith("score 1.00", line);
         }
     }
 

@@ -32,6 +32,7 @@ public sealed class LinearGradientCheckTests
         Assert.False(db.Passed);
         // The mean over a batch of 5 is the sum times 1/5, so the analytic value is 1/5 of the true one.
         Assert.Equal(0.8, db.MaxRelativeError, 6);
+        Assert.Equal("1/B", db.Diagnosis!.FactorName);
         Assert.True(report.Gradients.Single(g => g.Name == "dW").Passed);
     }
 
@@ -46,7 +47,7 @@ public sealed class LinearGradientCheckTests
         Assert.False(db.Passed);
         Assert.Equal(new Shape(5, 4), db.ActualShape);
         Assert.True(double.IsNaN(db.MaxRelativeError));
-        Assert.Contains("db has shape [5,4] but must have shape [1,4]", db.Problem);
+        Assert.Contains("db has shape [5,4] but b has shape [1,4]", db.Problem);
     }
 
     [Fact]
@@ -59,6 +60,7 @@ public sealed class LinearGradientCheckTests
         var dW = GradientCheck.CheckLayer(layer, input).Gradients.Single(g => g.Name == "dW");
 
         Assert.False(dW.Passed);
+        Assert.Equal(GradientMistake.Transposed, dW.Diagnosis!.Mistake);
     }
 
     [Fact]
@@ -80,11 +82,12 @@ public sealed class LinearGradientCheckTests
 
         string text = report.ToString();
 
-        Assert.StartsWith("Gradient check of L: PASSED\n", text);
-        Assert.Contains("dX   shape [5,3]", text);
-        Assert.Contains("dW   shape [3,4]", text);
-        Assert.Contains("db   shape [1,4]", text);
-        Assert.Contains("rtol 1.0e-6, atol 1.0e-8, seed 1", text);
+        Assert.StartsWith("Gradient check of L: PASSED (score 1.00)\n", text);
+        Assert.Contains("dX   pass  shape [5,3]", text);
+        Assert.Contains("dW   pass  shape [3,4]", text);
+        Assert.Contains("db   pass  shape [1,4]", text);
+        Assert.Contains("with rtol 1.0e-6 and atol 1.0e-8.", text);
+        Assert.Contains(", seed 1\n", text);
     }
 
     /// <summary>A Linear whose db averages dY over the batch, a common slip.</summary>

@@ -1,0 +1,102 @@
+namespace InteractiveBackprop.Symbolic;
+
+/// <summary>
+/// Statements after parsing and shape inference, with the declared inputs. The last statement
+/// is the output: a scalar loss L, or a matrix Y whose gradient G_Y = ∂L/∂Y arrives from a loss
+/// further on.
+/// </summary>
+internal sealed class TypedProgram
+{
+    private TypedProgram(string source, ShapeDeclarations declarations,
+        IReadOnlyList<TypedStatement> statements, Dictionary<string, MatrixShape> shapes)
+    {
+        Source = source;
+        Declarations = declarations;
+        Statements = statements;
+        Shapes = shapes;
+        Dimensions = declarations.Dimensions.ToHashSet(StringComparer.Ordinal);
+    }
+
+    public string Source { get; }
+
+    public ShapeDeclarations Declarations { get; }
+
+    public IReadOnlyList<TypedStatement> Statements { get; }
+
+    /// <summary>The shape of every input and every assigned name.</summary>
+    public IReadOnlyDictionary<string, MatrixShape> Shapes { get; }
+
+    public IReadOnlySet<string> Dimensions { get; }
+
+    public TypedStatement Output => Statements[^1];
+
+    /// <summary>The inputs the statements use, in order of first use.</summary>
+    public IReadOnlyList<string> Inputs => Statements
+        .SelectMany(statement => Names(statement.Value))
+        .Where(name => Declarations.Shapes.ContainsKey(name)).Distinct().ToList();
+
+    /// <summary>Creates the shape inference of this program's names, for expressions parsed
+    /// from <paramref name="source"/> (this program's source when null).</summary>
+    public ShapeInference Inference(string? source = null, bool gradientNames = false) =>
+        new(source ?? Source, Shapes, Dimensions, gradientNames);
+
+    /// <exception cref="SymbolicException">The source or the declarations cannot be parsed, a
+    /// name is undeclared or assigned twice, or shapes do not fit.</exception>
+    public static TypedProgram Create(string source, ShapeDeclarations declarations)
+    {
+        var parsed = Parser.ParseProgram(source);
+        if (declarations.Shapes.Count == 0)
+        {
+            // With no declarations every shape is inferred; with some, an undeclared name is
+            // more likely a typo, so it is reported instead.
+            declarations = ShapeUnification.Complete(parsed, declarations);
+        }
+        var shapes = new Dictionary<string, MatrixShape>(declarations.Shapes, StringComparer.Ordinal);
+        var dimensions = declarations.Dimensions.ToHashSet(StringComparer.Ordinal);
+        var statements = new List<TypedStatement>();
+        for (int i = 0; i < parsed.Count; i++)
+        {
+            var statement = parsed[i];
+            var (value, shape) = new ShapeInference(source, shapes, dimensions).Infer(statement.Value);
+            string name = statement.Name ?? (i == parsed.Count - 1
+                ? FreshName(shape.IsScalar ? "L" : "Y", shapes)
+                : throw new SymbolicException("Only the last statement may omit its name; write " +
+                    "Name = expression.", source, statement.Value.Span));
+            if (shapes.ContainsKey(name))
+            {
+                string reason = declarations.Shapes.ContainsKey(name)
+                    ? "it is declared as an input"
+                    : "an earlier statement assigns it";
+                throw new SymbolicException($"{name} cannot be assigned because {reason}; choose " +
+                    "another name.", source, statement.NameSpan);
+            }
+
+            if (dimensions.Contains(name))
+            {
+                throw new SymbolicException($"{name} is a dimension and cannot be assigned.",
+                    source, statement.NameSpan);
+            }
+
+            shapes[name] = shape;
+            statements.Add(new TypedStatement(name, value, shape, statement.Value.Span));
+        }
+
+        return new TypedProgram(source, declarations, statements, shapes);
+    }
+
+    private static string FreshName(string name, Dictionary<string, MatrixShape> shapes)
+    {
+        string candidate = name;
+        for (int i = 1; shapes.ContainsKey(candidate); i++)
+        {
+            candidate = name + "out" + i;
+        }
+
+        return candidate;
+    }
+
+    public static IEnumerable<string> Names(Expression expression) =>
+        expression is NameExpression name
+            ? [name.Name]
+            : expression.Children.SelectMany(Names);
+}

@@ -1,0 +1,48 @@
+using InteractiveBackprop.Symbolic;
+
+namespace InteractiveBackprop.Tests.Symbolic;
+
+public class ShapeUnificationTests
+{
+    [Theory]
+    [InlineData("Y = X W + b", "X: B×N, W: N×M, b: 1×M")]
+    [InlineData("Y = b + X W", "b: 1×M, X: B×N, W: N×M")]
+    [InlineData("H = relu(X W1 + b1); Y = H W2 + b2", "X: B×N, W1: N×M, b1: 1×M, W2: M×K, b2: 1×K")]
+    [InlineData("Y = X W + Z", "X: B×N, W: N×M, Z: 1×M")]
+    [InlineData("L = ‖X W - T‖²", "X: B×N, W: N×M, T: B×M")]
+    [InlineData("L = tr(A X)", "A: B×N, X: N×B")]
+    [InlineData("Y = X W; L = softmax_ce(Y, T)", "X: B×N, W: N×M, T: B×M")]
+    public void MissingShapes_AreInferred(string source, string expected)
+    {
+        var derivation = SymbolicDerivation.Derive(source);
+
+        Assert.Equal(expected, derivation.Program.Declarations.Format());
+    }
+
+    [Fact]
+    public void InferredBias_SumsOverBatch()
+    {
+        var derivation = SymbolicDerivation.Derive("Y = X W + b");
+
+        Assert.Equal("Σᵢ G_Y[i,:]", derivation.FormulaOf("b"));
+        Assert.True(derivation.CheckNumerically().Passed);
+        Assert.StartsWith("Shapes inferred: X: B×N, W: N×M, b: 1×M. A name added to a matrix",
+            derivation.ToPlainText());
+    }
+
+    [Fact]
+    public void BiasUsedTwice_IsNotBroadcast()
+    {
+        var derivation = SymbolicDerivation.Derive("Y = X W + b; Z = Y .* b");
+
+        Assert.Equal("X: B×N, W: N×M, b: B×M", derivation.Program.Declarations.Format());
+    }
+
+    [Fact]
+    public void PartialDeclarations_DisableInference()
+    {
+        var error = Assert.Throws<SymbolicException>(() => SymbolicDerivation.Derive("Y = X W + b", "X: B×N"));
+
+        Assert.StartsWith("W is not declared.", error.Message);
+    }
+}
