@@ -10,6 +10,7 @@ public sealed class NotebookFourTests : IClassFixture<NotebookFourFixture>
 
     public NotebookFourTests(NotebookFourFixture run) => _run = run;
 
+    /// <summary>The title of each exercise's check report and the gradients it grades.</summary>
     public static TheoryData<string, string[]> Exercises => new()
     {
         { "Gradient check of tanhLayer (MyTanh)", ["dX"] },

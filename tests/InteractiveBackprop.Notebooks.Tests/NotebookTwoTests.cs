@@ -109,6 +109,35 @@ public sealed class NotebookTwoTests : IClassFixture<NotebookTwoFixture>
     }
 
     [Fact]
+    public void DeriveReadsOffLinearGradients()
+    {
+        string derivation = _run.SinglePlainText("Forward\n  Y = X·W + 1_B·b");
+
+        Assert.Contains("dX = ∂L/∂X = G_Y·Wᵀ    [B×N]", derivation);
+        Assert.Contains("dW = ∂L/∂W = Xᵀ·G_Y    [N×M]", derivation);
+        Assert.Contains("db = ∂L/∂b = Σᵢ G_Y[i,:]    [1×M]", derivation);
+        Assert.Contains(": PASSED", derivation);
+    }
+
+    [Fact]
+    public void NaiveWeightClaimIsWrong()
+    {
+        string claim = _run.SinglePlainText("Claim dW = dY X for Y = X W + b: WRONG");
+
+        Assert.Contains("shape: wrong. dY X: [B,M] times [B,N]", claim);
+        Assert.Contains("corrected claim: dW = Xᵀ·dY", claim);
+    }
+
+    [Fact]
+    public void DeriveHandlesSigmoidLayer()
+    {
+        string derivation = _run.SinglePlainText("Forward\n  H = σ(X·W + 1_B·b)");
+
+        Assert.Contains("dW = ∂L/∂W = Xᵀ·(G_H ⊙ (H ⊙ (1 - H)))", derivation);
+        Assert.Contains(": PASSED", derivation);
+    }
+
+    [Fact]
     public void SigmoidLayerPassesCheck()
     {
         string report = _run.SinglePlainText("Gradient check of sigmoidLayer (SigmoidLinear)");
