@@ -22,8 +22,8 @@ public sealed class NotebookTwoTests : IClassFixture<NotebookTwoFixture>
     [Fact]
     public void TraceFormEqualsElementForm()
     {
-        double element = _run.NumberAfter("element form  Σ G_ij dY_ij =");
-        double trace = _run.NumberAfter("trace form    tr(Gᵀ dY)    =");
+        double element = _run.NumberAfter("element form  Σ G_ij ΔY_ij =");
+        double trace = _run.NumberAfter("trace form    tr(Gᵀ ΔY)    =");
 
         Assert.NotEqual(0, element);
         Assert.Equal(element, trace, PrintedDigits);
@@ -32,8 +32,8 @@ public sealed class NotebookTwoTests : IClassFixture<NotebookTwoFixture>
     [Fact]
     public void FrobeniusProductPredictsLossChange()
     {
-        double change = _run.NumberAfter("L(Y + dY) - L(Y) =");
-        double predicted = _run.NumberAfter("G : dY           =");
+        double change = _run.NumberAfter("L(Y + ΔY) - L(Y) =");
+        double predicted = _run.NumberAfter("G : ΔY           =");
 
         Assert.NotEqual(0, change);
         // A step of 1e-6 leaves a second-order term about 1e-12, below the 7 printed digits.
@@ -43,9 +43,9 @@ public sealed class NotebookTwoTests : IClassFixture<NotebookTwoFixture>
     [Fact]
     public void DifferentialMatchesChangeOfY()
     {
-        double difference = _run.NumberAfter("max |change - (dX·W + X·dW + 1·db)| =");
+        double difference = _run.NumberAfter("max |change - (ΔX·W + X·ΔW + 1·Δb)| =");
 
-        // The second-order term dX·dW is about Step² = 1e-12, but a wrong term would be about 1e-6.
+        // The second-order term ΔX·ΔW is about Step² = 1e-12, but a wrong term would be about 1e-6.
         Assert.InRange(difference, 0, 1e-10);
     }
 
@@ -59,10 +59,10 @@ public sealed class NotebookTwoTests : IClassFixture<NotebookTwoFixture>
     [Fact]
     public void SquareCounterexampleDiffers()
     {
-        string text = _run.SinglePlainText("dX·W = ");
+        string text = _run.SinglePlainText("ΔX·W = ");
 
-        Assert.Contains("dX·W = [[0, 1],\n [1, 2]] shape [2,2]", text);
-        Assert.Contains("W·dX = [[2, 1],\n [1, 0]] shape [2,2]", text);
+        Assert.Contains("ΔX·W = [[0, 1],\n [1, 2]] shape [2,2]", text);
+        Assert.Contains("W·ΔX = [[2, 1],\n [1, 0]] shape [2,2]", text);
         Assert.EndsWith("equal: False\n", text);
     }
 
