@@ -3,11 +3,15 @@
 # notebook's first cell names. Every pack gets a new prerelease version (0.1.0-dev.<UTC time>),
 # so a NuGet cache can never serve a stale copy under the version a notebook loads; older
 # packages are removed from the folder so that "*-*" in the notebook picks this one.
+# Usage: eng/pack.sh [FOLDER]   (default artifacts/packages; tests pack into a folder of their own)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-out="$root/artifacts/packages"
+out=${1:-"$root/artifacts/packages"}
+mkdir -p "$out" "$root/artifacts"
+# Test projects pack in parallel; two builds of the same project at once would collide in obj/.
+exec 9> "$root/artifacts/pack.lock"
+flock 9
 version="0.1.0-dev.$(date -u +%Y%m%d%H%M%S)"
-mkdir -p "$out"
 # Two packs within one second would share a version; wait for the next second.
 while compgen -G "$out/*.$version.nupkg" >/dev/null; do
   sleep 1

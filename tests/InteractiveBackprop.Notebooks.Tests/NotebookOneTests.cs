@@ -92,6 +92,28 @@ public sealed class NotebookOneTests : IClassFixture<NotebookOneFixture>
     }
 
     [Fact]
+    public void MeanBiasFailsByOneOverB()
+    {
+        string report = Assert.Single(_run.Texts("text/plain"),
+            t => t.StartsWith("Gradient check of meanBias"));
+        var lines = report.Split('\n');
+
+        Assert.Contains(": FAILED", lines[0]);
+        Assert.Contains(lines, l => l.Contains("dX   pass"));
+        Assert.Contains(lines, l => l.Contains("dW   pass"));
+        Assert.Contains(lines, l => l.Contains("db   FAIL"));
+        Assert.Contains(lines, l => l.Contains("diagnosis (Scaled, factor 1/B): db is 1/B times " +
+            "the true gradient, where 1/B = 1/5: a mean over the batch where a sum belongs."));
+    }
+
+    [Fact]
+    public void DiagnosisIsReadableInCode()
+    {
+        Assert.Contains(_run.Texts("text/plain"),
+            t => t == "db passed: False; factor 1/B = 0.2\n");
+    }
+
+    [Fact]
     public void BackpropCheckPassesAllThreeGradients()
     {
         string report = Assert.Single(_run.Texts("text/plain"),
