@@ -51,7 +51,8 @@ public sealed class NotebookRunner
             string seconds = outcome.Duration.TotalSeconds.ToString(
                 "0.0", System.Globalization.CultureInfo.InvariantCulture);
             _log.WriteLine(outcome.Status == CellStatus.Passed
-                ? $"{name} cell {cell.Index} ({cell.KernelName}): ok, {seconds} s"
+                ? $"{name} cell {cell.Index} ({cell.KernelName}): ok, {seconds} s" +
+                  (outcome.DisplayUpdates > 0 ? $", {outcome.DisplayUpdates} display updates" : "")
                 : $"{name} cell {cell.Index} ({cell.KernelName}): FAILED after {seconds} s: " +
                   FirstLine(outcome.Error));
         }
