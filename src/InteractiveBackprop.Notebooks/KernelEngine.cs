@@ -127,7 +127,8 @@ public sealed class KernelEngine : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
-                    $"the cell did not finish within {timeout.TotalSeconds:0} s"));
+                    $"the cell did not finish within {timeout.TotalSeconds:0} s; raise " +
+                    $"--cell-timeout if it needs longer"));
             }
             catch (ChannelClosedException)
             {

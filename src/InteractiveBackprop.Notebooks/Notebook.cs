@@ -52,18 +52,27 @@ public sealed class Notebook
         }
         catch (JsonException error)
         {
+            // The parser's message repeats the position with zero-based numbers; keep its reason.
+            string reason = error.Message;
+            int position = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (position > 0)
+            {
+                reason = reason[..position];
+            }
+
             throw new RunnerException($"{path} is not a valid notebook: its JSON is malformed " +
                 $"at line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1}: " +
-                $"{error.Message}", error);
+                reason, error);
         }
 
-        if (node is not JsonObject root || root["cells"] is not JsonArray cells)
+        if (node is not JsonObject root)
         {
-            throw new RunnerException($"{path} is not a valid notebook: it has no \"cells\" " +
-                "array. An .ipynb file is a JSON object with \"cells\", \"metadata\" and " +
+            throw new RunnerException($"{path} is not a valid notebook: it is not a JSON " +
+                "object. An .ipynb file is a JSON object with \"cells\", \"metadata\" and " +
                 "\"nbformat\".");
         }
 
+        // The version comes first: an nbformat 3 file keeps its cells under "worksheets".
         int format = root["nbformat"]?.GetValueKind() == JsonValueKind.Number
             ? root["nbformat"]!.GetValue<int>()
             : 0;
@@ -72,6 +81,13 @@ public sealed class Notebook
             throw new RunnerException($"{path} has nbformat {format}; the runner reads " +
                 "nbformat 4, which Jupyter and VS Code write. Convert it with " +
                 "`jupyter nbconvert --to notebook`.");
+        }
+
+        if (root["cells"] is not JsonArray cells)
+        {
+            throw new RunnerException($"{path} is not a valid notebook: it has no \"cells\" " +
+                "array. An .ipynb file is a JSON object with \"cells\", \"metadata\" and " +
+                "\"nbformat\".");
         }
 
         string defaultKernel = DefaultKernelName(root);

@@ -88,8 +88,15 @@ public static class RunnerCommand
         }
 
         var jobs = new List<(string, string)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string source in sources)
         {
+            // A notebook named twice, directly or through its folder, runs once.
+            if (!seen.Add(Path.GetFullPath(source)))
+            {
+                continue;
+            }
+
             string target = options.InPlace ? source : TargetFor(source, options.Output!, sources.Count);
             if (!options.InPlace && SamePath(source, target))
             {

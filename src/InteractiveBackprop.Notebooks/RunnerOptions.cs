@@ -16,7 +16,8 @@ public sealed record RunnerOptions
           --output, -o PATH          Folder for the executed copies (required unless --in-place).
                                      With one notebook, PATH may also be the output .ipynb file.
           --in-place                 Overwrite each source notebook with its executed copy.
-          --cell-timeout SECONDS     Maximum run time of one cell (default 600).
+          --cell-timeout SECONDS     Maximum run time of one cell (default 600). The first cell
+                                     also loads packages, which can take a minute.
           --start-timeout SECONDS    Maximum time for the engine to start (default 120).
           --tool-manifest-dir DIR    Folder whose .config/dotnet-tools.json pins the tool
                                      (default: the nearest one above each notebook).
@@ -24,6 +25,9 @@ public sealed record RunnerOptions
 
         Exit status: 0 when every cell passed, 1 when a cell failed, 2 for invalid input.
         """;
+
+    /// <summary>The largest timeout in seconds that a cancellation timer accepts.</summary>
+    public const int MaxSeconds = int.MaxValue / 1000;
 
     /// <summary>The notebooks and folders to run.</summary>
     public IReadOnlyList<string> Inputs { get; init; } = [];
@@ -126,6 +130,13 @@ public sealed record RunnerOptions
         {
             throw new RunnerException($"Option '{option}' expects a positive number of seconds, " +
                 $"but got '{text}'.");
+        }
+
+        // A cancellation timer takes at most int.MaxValue milliseconds, about 24.8 days.
+        if (seconds > MaxSeconds)
+        {
+            throw new RunnerException(string.Create(CultureInfo.InvariantCulture,
+                $"Option '{option}' must be at most {MaxSeconds} seconds, but got '{text}'."));
         }
 
         return TimeSpan.FromSeconds(seconds);

@@ -31,6 +31,27 @@ public sealed class RunnerOptionsTests
     }
 
     [Fact]
+    public void TimeoutBeyondTimerRangeIsRejected()
+    {
+        var error = Assert.Throws<RunnerException>(
+            () => RunnerOptions.Parse(["n.ipynb", "-o", "out", "--cell-timeout", "1e9"]));
+
+        Assert.Equal("Option '--cell-timeout' must be at most 2147483 seconds, but got '1e9'.",
+            error.Message);
+    }
+
+    [Fact]
+    public void NotebookNamedTwiceRunsOnce()
+    {
+        using var folder = new TemporaryFolder();
+        string notebook = folder.Write("a.ipynb", EmptyNotebook);
+        var options = RunnerOptions.Parse(
+            [notebook, folder.Path, "--output", System.IO.Path.Combine(folder.Path, "out")]);
+
+        Assert.Single(RunnerCommand.PlanJobs(options));
+    }
+
+    [Fact]
     public void OptionWithoutValueIsRejected()
     {
         var error = Assert.Throws<RunnerException>(() => RunnerOptions.Parse(["n.ipynb", "-o"]));
