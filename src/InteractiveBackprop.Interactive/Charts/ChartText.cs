@@ -53,8 +53,17 @@ internal static class ChartText
         }
 
         var text = new StringBuilder();
-        text.Append("Heatmap \"").Append(heatmap.Title).Append("\", rows: ").Append(heatmap.YTitle)
-            .Append(", columns: ").Append(heatmap.XTitle);
+        text.Append("Heatmap \"").Append(heatmap.Title).Append('"');
+        if (heatmap.YTitle.Length > 0)
+        {
+            text.Append(", rows: ").Append(heatmap.YTitle);
+        }
+
+        if (heatmap.XTitle.Length > 0)
+        {
+            text.Append(", columns: ").Append(heatmap.XTitle);
+        }
+
         AppendTable(text, cells);
         return text.ToString();
     }
