@@ -42,8 +42,9 @@ public sealed class NotebookPage : IAsyncDisposable
               .map(t => t.slice(0, 200)),
             chartOutputs: outputs.map(o => data(o, 'text/html')).filter(h => !h.includes('ib-plotly-loader')
               && (h.includes('class="ib-chart"') || h.includes('Plotly.newPlot('))).length,
+            // Plotly draws a scatter trace as a .trace group and a heatmap as an .hm image.
             chartsDrawn: [...document.querySelectorAll('.output_subarea .js-plotly-plot')]
-              .filter(p => p.querySelector('svg.main-svg') && p.querySelector('.trace')).length,
+              .filter(p => p.querySelector('svg.main-svg') && p.querySelector('.trace, .hm')).length,
           };
         }
         """;
