@@ -6,12 +6,12 @@ namespace InteractiveBackprop.Notebooks;
 /// </summary>
 public sealed class RunnerException : Exception
 {
-    /// <summary>Creates the exception with the message the user sees.</summary>
+    /// <summary>Creates the exception with the message shown to the user.</summary>
     public RunnerException(string message) : base(message)
     {
     }
 
-    /// <summary>Creates the exception with the message the user sees and its cause.</summary>
+    /// <summary>Creates the exception with the message shown to the user.and its cause.</summary>
     public RunnerException(string message, Exception inner) : base(message, inner)
     {
     }

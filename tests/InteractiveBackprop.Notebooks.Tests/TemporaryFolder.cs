@@ -27,7 +27,7 @@ internal sealed class TemporaryFolder : IDisposable
         }
         catch (IOException)
         {
-            // A process that still holds a file must not fail the test.
+            // A process that still has a file open must not fail the test.
         }
     }
 }
