@@ -21,8 +21,9 @@ public sealed class BackpropKernelExtension : IKernelExtension
     // twice.
     private static readonly ConditionalWeakTable<Kernel, object> LoadedKernels = new();
 
-    /// <summary>Registers the formatters and the magic commands on <paramref name="kernel"/>.
-    /// Calling it again for the same kernel changes nothing.</summary>
+    /// <summary>Registers the formatters and the magic commands on <paramref name="kernel"/>,
+    /// and a middleware on it and on its root kernel that lists a command's options when a cell
+    /// gives it an unknown one. Calling it again for the same kernel changes nothing.</summary>
     public Task OnLoadAsync(Kernel kernel)
     {
         ArgumentNullException.ThrowIfNull(kernel);
@@ -33,6 +34,8 @@ public sealed class BackpropKernelExtension : IKernelExtension
             RegisterCheck(kernel);
             RegisterTrace(kernel);
             DeriveDirective.Register(kernel);
+            UnknownOptionMiddleware.Register(kernel,
+                [CheckDirectiveName, TraceDirectiveName, DeriveDirective.Name]);
         }
 
         return Task.CompletedTask;
