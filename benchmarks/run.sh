@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every benchmark twice and regenerates benchmarks/README.md from the results:
 #   benchmarks/run.sh [LABEL]
-# Each pass writes benchmarks/results/LABEL/pass-N/: lscpu.txt, coldstart.jsonl (the first
-# product in each of five fresh processes), BenchmarkDotNet's exports under bdn/, and
-# reference.json from reference.py. LABEL defaults to the UTC time.
+# Each pass writes benchmarks/results/LABEL/pass-N/: lscpu.txt, peak.json (one core's peak FMA
+# rate), coldstart.jsonl and coldstart-no-warm-up.jsonl (the first product in each of five
+# fresh processes, with and without the core's warm-up), BenchmarkDotNet's exports under bdn/, the allocating benchmarks again under bdn-loh/ in a process whose GC puts
+# arrays of up to 4 MiB in the small-object heap, and reference.json from reference.py. LABEL
+# defaults to the UTC time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,10 +32,16 @@ for pass in $(seq 1 "$passes"); do
   lscpu >"$out/lscpu.txt"
   uptime >"$out/uptime-before.txt"
   : >"$out/coldstart.jsonl"
+  : >"$out/coldstart-no-warm-up.jsonl"
   for _ in 1 2 3 4 5; do
     dotnet "$bench" coldstart >>"$out/coldstart.jsonl"
+    dotnet "$bench" coldstart --no-warm-up >>"$out/coldstart-no-warm-up.jsonl"
   done
+  dotnet "$bench" peak >"$out/peak.json"
   dotnet "$bench" --filter '*' --artifacts "$out/bdn" --join
+  DOTNET_GCLOHThreshold=0x400000 dotnet "$bench" --artifacts "$out/bdn-loh" --join --filter \
+    'InteractiveBackprop.Benchmarks.GemmBenchmarks.Core' \
+    'InteractiveBackprop.Benchmarks.TrainingStepBenchmarks.Step'
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 benchmarks/reference.py \
     "$out/reference.json"
   uptime >"$out/uptime-after.txt"

@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Running;
 using InteractiveBackprop.Benchmarks;
 
-// "coldstart" and "sweep" are plain Stopwatch programs; anything else goes to BenchmarkDotNet.
+// "coldstart", "peak" and "sweep" are plain Stopwatch programs; anything else goes to
+// BenchmarkDotNet.
 return args.FirstOrDefault() switch
 {
-    "coldstart" => ColdStart.Run(),
+    "coldstart" => ColdStart.Run(args.Skip(1).ToArray()),
+    "peak" => PeakFlops.Run(),
     "sweep" => ThreadSweep.Run(args.Skip(1).ToArray()),
     _ => RunBenchmarks(args),
 };

@@ -5,22 +5,21 @@ namespace InteractiveBackprop.Autodiff;
 public sealed partial class Variable
 {
     /// <summary>
-    /// Computes the matrix product Y = A·B of this [R,K] variable A and <paramref name="other"/>
-    /// B of shape [K,C]. Backward: dA = G·Bᵀ and dB = Aᵀ·G, with G = ∂L/∂Y.
+    /// Computes the matrix product Y = A·B of this variable A and <paramref name="other"/> B,
+    /// with the shapes of <see cref="Tensor.MatMul"/>: [M,K]·[K,N] gives [M,N], [K]·[K,N] gives
+    /// [N], [M,K]·[K] gives [M], and [K]·[K] gives a scalar. Backward: dA = G·Bᵀ and
+    /// dB = Aᵀ·G, with G = ∂L/∂Y, computed on the matrix view in which a vector A is the row
+    /// [1,K] and a vector B the column [K,1]. Each gradient then has its operand's own shape,
+    /// so a [K] operand receives a [K] gradient.
     /// </summary>
-    /// <exception cref="TensorShapeException">The inner dimensions differ.</exception>
+    /// <exception cref="TensorShapeException">An operand is a scalar, or the inner dimensions
+    /// differ.</exception>
     public Variable MatMul(Variable other)
     {
         ArgumentNullException.ThrowIfNull(other);
         var a = Value;
         var b = other.Value;
-        // For two matrices the transposed products run without materialising a transpose.
-        bool matrices = a.Shape.Rank == 2 && b.Shape.Rank == 2;
-        return Record(a.MatMul(b), nameof(MatMul), [this, other], g =>
-        [
-            ReduceTo(matrices ? g.MatMulTranspose(b) : g.MatMul(b.Transpose()), a.Shape),
-            ReduceTo(matrices ? a.TransposeMatMul(g) : a.Transpose().MatMul(g), b.Shape),
-        ]);
+        return Record(a.MatMul(b), nameof(MatMul), [this, other], g => MatMulGradients(a, b, g));
     }
 
     /// <summary>
@@ -151,6 +150,19 @@ public sealed partial class Variable
         }
 
         return Tensor.Wrap(shape, reduced.ToFlatArray());
+    }
+
+    // The transposed products run without materialising a transpose, and they take matrices
+    // only, so vector operands and a vector or scalar G are reshaped into the matrix view of
+    // the forward product and the gradients reshaped back.
+    private static Tensor[] MatMulGradients(Tensor a, Tensor b, Tensor g)
+    {
+        var left = a.Rank == 2 ? a : a.Reshape(1, a.Length);
+        var right = b.Rank == 2 ? b : b.Reshape(b.Length, 1);
+        var gradient = g.Rank == 2 ? g : g.Reshape(left.Rows, right.Columns);
+        var dA = gradient.MatMulTranspose(right);
+        var dB = left.TransposeMatMul(gradient);
+        return [a.Rank == 2 ? dA : dA.Reshape(a.Shape), b.Rank == 2 ? dB : dB.Reshape(b.Shape)];
     }
 
     private static Variable NotNull(Variable variable)

@@ -47,7 +47,7 @@ public sealed partial class Variable
     {
         var x = Value;
         return Record(x.Relu(), nameof(Relu), [this],
-            g => [g.Multiply(x.Map(static v => v > 0 ? 1.0 : 0.0))]);
+            g => [g.ReluBackward(x)]);
     }
 
     /// <summary>

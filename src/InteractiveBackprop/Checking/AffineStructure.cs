@@ -156,7 +156,8 @@ internal sealed class AffineStructure : IGradientStructure
             return null;
         }
 
-        var affine = input.MatMul(weightTransposed ? weight.Value.Transpose() : weight.Value);
+        var affine = AsMatrix(input).MatMul(
+            weightTransposed ? weight.Value.Transpose() : weight.Value);
         if (bias is not null)
         {
             affine = affine.AddRow(bias.Value);
@@ -202,8 +203,15 @@ internal sealed class AffineStructure : IGradientStructure
         string text = $"{factors.Left.Text}·{factors.Right.Text}";
         string latex = $@"{factors.Left.Latex}\,{factors.Right.Latex}";
         var (mistake, explanation) = Classify(factors, correct);
-        return new GradientCandidate(text, latex, left.MatMul(right), mistake, explanation);
+        return new GradientCandidate(
+            text, latex, AsMatrix(left).MatMul(AsMatrix(right)), mistake, explanation);
     }
+
+    // The shapes here are those of the matrix view, in which a vector [N] is the row [1,N] and
+    // a scalar is [1,1], so a layer checked on one example [N] is treated as a batch of one.
+    // Tensor.MatMul reads a right-hand vector as a column instead, so vectors are reshaped first.
+    private static Tensor AsMatrix(Tensor value) =>
+        value.Rank == 2 ? value : value.Reshape(value.Rows, value.Columns);
 
     private (GradientMistake, string) Classify(
         (Factor Left, Factor Right) factors, (Factor Left, Factor Right) correct)

@@ -29,7 +29,8 @@ public sealed class Dataset
             throw ShapeErrors.SameShape("Dataset", "the features", features.Shape,
                 "the labels", Shape.Vector(Math.Max(labels.Count, 1)), string.Create(
                     CultureInfo.InvariantCulture,
-                    $"give a [N,F] matrix and N labels, one per row ({labels.Count} were given)"));
+                    $"give a [N,F] matrix and N labels, one per row ({labels.Count} were given)"),
+                leftPlural: true, rightPlural: true);
         }
 
         if (classNames.Count == 0)

@@ -19,5 +19,5 @@ public sealed class ReLU : Activation
 
     /// <inheritdoc />
     protected override Tensor Derivative(Tensor input, Tensor output, Tensor outputGradient) =>
-        outputGradient.Multiply(input.Map(static x => x > 0 ? 1.0 : 0.0));
+        outputGradient.ReluBackward(input);
 }

@@ -121,7 +121,8 @@ public sealed class SoftmaxCrossEntropy : ILoss
                 prediction.Shape, "the target", target.Shape, string.Create(
                     CultureInfo.InvariantCulture,
                     $"the target must be one-hot rows of shape {prediction.Shape}, or class " +
-                    $"indices of shape [{prediction.Rows}] or [{prediction.Rows},1]"));
+                    $"indices of shape [{prediction.Rows}] or [{prediction.Rows},1]"),
+                leftPlural: true);
         }
 
         var classes = new int[target.Length];
@@ -146,7 +147,8 @@ public sealed class SoftmaxCrossEntropy : ILoss
             throw ShapeErrors.SameShape("SoftmaxCrossEntropy.Forward", "the scores Z",
                 prediction.Shape, "the class indices", Shape.Vector(Math.Max(classes.Length, 1)),
                 string.Create(CultureInfo.InvariantCulture,
-                    $"give one class per row, {prediction.Rows} in all, not {classes.Length}"));
+                    $"give one class per row, {prediction.Rows} in all, not {classes.Length}"),
+                leftPlural: true, rightPlural: true);
         }
 
         var oneHot = Tensor.Zeros(prediction.Shape);

@@ -1,4 +1,5 @@
 using InteractiveBackprop.Layers;
+using InteractiveBackprop.Tensors.Simd;
 
 namespace InteractiveBackprop.Optimizers;
 
@@ -41,11 +42,7 @@ public sealed class Sgd : Optimizer
     {
         if (Momentum == 0)
         {
-            for (int i = 0; i < value.Length; i++)
-            {
-                value[i] -= rate * grad[i];
-            }
-
+            SimdLoops.Update<UpdateOperators.SubtractScaled>(value, grad, rate);
             return;
         }
 
@@ -57,15 +54,9 @@ public sealed class Sgd : Optimizer
         }
         else
         {
-            for (int i = 0; i < velocity.Length; i++)
-            {
-                velocity[i] = Momentum * velocity[i] + grad[i];
-            }
+            SimdLoops.Update<UpdateOperators.ScaleAndAdd>(velocity, grad, Momentum);
         }
 
-        for (int i = 0; i < value.Length; i++)
-        {
-            value[i] -= rate * velocity[i];
-        }
+        SimdLoops.Update<UpdateOperators.SubtractScaled>(value, velocity, rate);
     }
 }

@@ -10,7 +10,9 @@ namespace InteractiveBackprop.Tensors;
 /// <remarks>
 /// <see cref="Rows"/> and <see cref="Columns"/> describe the matrix view that kernels and
 /// renderers use: a matrix [R,C] has R rows and C columns, a vector [N] is one row of N columns,
-/// and a scalar is one row of one column. The default value is the scalar shape <c>[]</c>.
+/// and a scalar is one row of one column. <see cref="Tensor.MatMul"/> departs from this view
+/// for its right operand and reads a vector there as a column, as numpy does. The default value
+/// is the scalar shape <c>[]</c>.
 /// Every dimension is at least 1, so a tensor always has at least one element.
 /// </remarks>
 public readonly struct Shape : IEquatable<Shape>

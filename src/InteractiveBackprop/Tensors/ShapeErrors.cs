@@ -5,12 +5,80 @@ namespace InteractiveBackprop.Tensors;
 /// <summary>Builds the messages of shape errors, so that every operation words them alike.</summary>
 internal static class ShapeErrors
 {
+    /// <summary>The inner dimensions of a product A·B differ. A vector operand is described as
+    /// the matrix that <see cref="Tensor.MatMul"/> reads it as: a row on the left, a column on
+    /// the right.</summary>
     public static TensorShapeException MatMul(string operation, Shape left, Shape right) =>
-        new(operation, left, right, string.Create(CultureInfo.InvariantCulture,
-            $"{operation}: cannot multiply {left} by {right}: the inner dimensions differ " +
-            $"(the left operand has {left.Columns} columns, the right operand has " +
-            $"{right.Rows} rows). A product A·B needs A's column count to equal B's row " +
-            $"count; check the operand order and whether one operand needs a transpose."));
+        new(operation, left, right, (left.Rank, right.Rank) switch
+        {
+            (2, 2) => string.Create(CultureInfo.InvariantCulture,
+                $"{operation}: cannot multiply {left} by {right}: the inner dimensions differ " +
+                $"(the left operand has {left.Columns} columns, the right operand has " +
+                $"{right.Rows} rows). A product A·B needs A's column count to equal B's row " +
+                $"count; check the operand order and whether one operand needs a transpose."),
+            (2, _) => string.Create(CultureInfo.InvariantCulture,
+                $"{operation}: cannot multiply {left} by {right}: the vector {right} is read as " +
+                $"a column [{right.Length},1], and its {right.Length} rows must equal the " +
+                $"{left.Columns} columns of {left}. Check the operand order and the vector's " +
+                $"length."),
+            (_, 2) => string.Create(CultureInfo.InvariantCulture,
+                $"{operation}: cannot multiply {left} by {right}: the vector {left} is read as " +
+                $"a row [1,{left.Length}], and its {left.Length} columns must equal the " +
+                $"{right.Rows} rows of {right}. Check the operand order and the vector's " +
+                $"length."),
+            _ => string.Create(CultureInfo.InvariantCulture,
+                $"{operation}: cannot multiply {left} by {right}: the vectors are read as a row " +
+                $"[1,{left.Length}] and a column [{right.Length},1], so the product is a dot " +
+                $"product, and their lengths {left.Length} and {right.Length} must be equal."),
+        });
+
+    /// <summary>An operand of <see cref="Tensor.MatMul"/> is a scalar, which numpy's matmul
+    /// rejects too.</summary>
+    public static TensorShapeException MatMulScalar(string operation, Shape left, Shape right)
+    {
+        string scalars = (left.Rank, right.Rank) switch
+        {
+            (0, 0) => "both operands are scalars",
+            (0, _) => "the left operand is a scalar",
+            _ => "the right operand is a scalar",
+        };
+        return new(operation, left, right, string.Create(CultureInfo.InvariantCulture,
+            $"{operation}: cannot multiply {left} by {right}: {scalars}, and a matrix product " +
+            $"takes vectors and matrices only, as numpy's matmul does. Multiply by a scalar " +
+            $"with Scale or Multiply instead."));
+    }
+
+    /// <summary>
+    /// A transposed or fused product, which takes matrices only, received a vector or a scalar.
+    /// <paramref name="transposeLeft"/> and <paramref name="transposeRight"/> mark the operand
+    /// that the operation transposes, so that the message describes the product it computes.
+    /// <paramref name="vectorFix"/> replaces the advice for a vector operand.
+    /// </summary>
+    public static TensorShapeException MatricesOnly(string operation, Shape left, Shape right,
+        bool transposeLeft = false, bool transposeRight = false, string? vectorFix = null)
+    {
+        string product = string.Create(CultureInfo.InvariantCulture,
+            $"{(transposeLeft ? "the transpose of " : "")}{left} by " +
+            $"{(transposeRight ? "the transpose of " : "")}{right}");
+        string ranks = (left.Rank, right.Rank) switch
+        {
+            (2, _) => string.Create(CultureInfo.InvariantCulture,
+                $"the right operand has rank {right.Rank}"),
+            (_, 2) => string.Create(CultureInfo.InvariantCulture,
+                $"the left operand has rank {left.Rank}"),
+            _ when left.Rank == right.Rank => string.Create(CultureInfo.InvariantCulture,
+                $"both operands have rank {left.Rank}"),
+            _ => string.Create(CultureInfo.InvariantCulture,
+                $"the operands have ranks {left.Rank} and {right.Rank}"),
+        };
+        string fix = left.Rank == 0 || right.Rank == 0
+            ? "Multiply by a scalar with Scale or Multiply instead."
+            : vectorFix ?? "Use MatMul, which reads a vector as numpy does, or Reshape a " +
+                "vector [N] into a row [1,N] or a column [N,1] first.";
+        return new(operation, left, right, string.Create(CultureInfo.InvariantCulture,
+            $"{operation}: cannot multiply {product}: {ranks}, but {operation} takes two " +
+            $"matrices. {fix}"));
+    }
 
     public static TensorShapeException TransposeMatMul(string operation, Shape left, Shape right) =>
         new(operation, left, right, string.Create(CultureInfo.InvariantCulture,
@@ -60,16 +128,21 @@ internal static class ShapeErrors
 
     /// <summary>Two tensors must have the same shape, such as a prediction and its target.
     /// </summary>
+    /// <remarks>Set <paramref name="leftPlural"/> or <paramref name="rightPlural"/> when the
+    /// name is a plural noun, such as "the class indices", so that its verb agrees.</remarks>
     public static TensorShapeException SameShape(
-        string operation, string leftName, Shape left, string rightName, Shape right, string fix)
+        string operation, string leftName, Shape left, string rightName, Shape right, string fix,
+        bool leftPlural = false, bool rightPlural = false)
         => new(operation, left, right, string.Create(CultureInfo.InvariantCulture,
-            $"{operation}: {leftName} has shape {left} but {rightName} has shape {right}; " +
-            $"{fix}."));
+            $"{operation}: {leftName} {Has(leftPlural)} shape {left} but {rightName} " +
+            $"{Has(rightPlural)} shape {right}; {fix}."));
 
     public static ArgumentOutOfRangeException Axis(string operation, int axis, Shape shape) =>
         new("axis", axis, string.Create(CultureInfo.InvariantCulture,
             $"{operation}: axis {axis} does not exist in shape {shape} of rank {shape.Rank}; " +
             $"{AxisHint(shape)}"));
+
+    private static string Has(bool plural) => plural ? "have" : "has";
 
     private static string AxisHint(Shape shape) => shape.Rank == 0
         ? "a scalar has no axis, so reduce it without one."

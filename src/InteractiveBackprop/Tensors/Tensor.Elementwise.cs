@@ -1,3 +1,5 @@
+using InteractiveBackprop.Tensors.Simd;
+
 namespace InteractiveBackprop.Tensors;
 
 public sealed partial class Tensor
@@ -9,24 +11,26 @@ public sealed partial class Tensor
     /// rank.
     /// </summary>
     /// <exception cref="TensorShapeException">The shapes cannot be broadcast together.</exception>
-    public Tensor Add(Tensor other) => Broadcast<AddOperator>(nameof(Add), this, other);
+    public Tensor Add(Tensor other) =>
+        Broadcast<BinaryOperators.Add>(nameof(Add), this, other);
 
     /// <summary>Subtracts <paramref name="other"/> element by element, with broadcasting as in
     /// <see cref="Add(Tensor)"/>.</summary>
     /// <exception cref="TensorShapeException">The shapes cannot be broadcast together.</exception>
     public Tensor Subtract(Tensor other) =>
-        Broadcast<SubtractOperator>(nameof(Subtract), this, other);
+        Broadcast<BinaryOperators.Subtract>(nameof(Subtract), this, other);
 
     /// <summary>Multiplies element by element (the Hadamard product), with broadcasting as in
     /// <see cref="Add(Tensor)"/>.</summary>
     /// <exception cref="TensorShapeException">The shapes cannot be broadcast together.</exception>
     public Tensor Multiply(Tensor other) =>
-        Broadcast<MultiplyOperator>(nameof(Multiply), this, other);
+        Broadcast<BinaryOperators.Multiply>(nameof(Multiply), this, other);
 
     /// <summary>Divides element by element, with broadcasting as in <see cref="Add(Tensor)"/>.
     /// Division by zero gives ±infinity or NaN, as IEEE 754 defines.</summary>
     /// <exception cref="TensorShapeException">The shapes cannot be broadcast together.</exception>
-    public Tensor Divide(Tensor other) => Broadcast<DivideOperator>(nameof(Divide), this, other);
+    public Tensor Divide(Tensor other) =>
+        Broadcast<BinaryOperators.Divide>(nameof(Divide), this, other);
 
     /// <summary>
     /// Adds the [1,C] row <paramref name="row"/> to every row of this [R,C] tensor, the broadcast
@@ -42,23 +46,23 @@ public sealed partial class Tensor
             throw ShapeErrors.RowBroadcast(nameof(AddRow), Shape, row.Shape);
         }
 
-        return Broadcast<AddOperator>(nameof(AddRow), this, row);
+        return Broadcast<BinaryOperators.Add>(nameof(AddRow), this, row);
     }
 
     /// <summary>Adds <paramref name="value"/> to every element.</summary>
-    public Tensor Add(double value) => Map(x => x + value);
+    public Tensor Add(double value) => Unary<UnaryOperators.AddScalar>(this, value);
 
     /// <summary>Multiplies every element by <paramref name="factor"/>.</summary>
-    public Tensor Scale(double factor) => Map(x => x * factor);
+    public Tensor Scale(double factor) => Unary<UnaryOperators.Scale>(this, factor);
 
     /// <summary>Negates every element.</summary>
-    public Tensor Negate() => Map(static x => -x);
+    public Tensor Negate() => Unary<UnaryOperators.Negate>(this, 0);
 
     /// <summary>Squares every element.</summary>
-    public Tensor Square() => Map(static x => x * x);
+    public Tensor Square() => Unary<UnaryOperators.Square>(this, 0);
 
     /// <summary>Takes the square root of every element; a negative element gives NaN.</summary>
-    public Tensor Sqrt() => Map(Math.Sqrt);
+    public Tensor Sqrt() => Unary<UnaryOperators.Sqrt>(this, 0);
 
     /// <summary>Computes eˣ of every element; overflow gives +infinity.</summary>
     public Tensor Exp() => Map(Math.Exp);
@@ -75,7 +79,29 @@ public sealed partial class Tensor
     public Tensor Sigmoid() => Map(SigmoidOf);
 
     /// <summary>Computes ReLU(x) = max(0, x) of every element; NaN stays NaN.</summary>
-    public Tensor Relu() => Map(static x => x < 0 ? 0.0 : x);
+    public Tensor Relu() => Unary<UnaryOperators.Relu>(this, 0);
+
+    /// <summary>
+    /// Passes this gradient dY back through a ReLU whose forward input was
+    /// <paramref name="input"/>: dX = dY where the input is greater than 0, and 0 elsewhere.
+    /// One pass over memory, where <c>dY.Multiply(input.Map(x =&gt; x &gt; 0 ? 1 : 0))</c> takes
+    /// two. As in PyTorch, a non-finite dY where the input is not positive gives 0, not NaN.
+    /// </summary>
+    /// <exception cref="TensorShapeException"><paramref name="input"/> does not have this
+    /// tensor's shape.</exception>
+    public Tensor ReluBackward(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Shape != Shape)
+        {
+            throw ShapeErrors.SameShape(nameof(ReluBackward), "dY", Shape,
+                "the forward input X", input.Shape, "dY must have the shape of the ReLU's input");
+        }
+
+        var result = GC.AllocateUninitializedArray<double>(_data.Length);
+        SimdLoops.Binary<BinaryOperators.ReluBackward>(_data, input._data, result);
+        return new Tensor(Shape, result);
+    }
 
     /// <summary>Applies <paramref name="function"/> to every element.</summary>
     public Tensor Map(Func<double, double> function)
@@ -93,23 +119,23 @@ public sealed partial class Tensor
     /// <summary>Adds element by element with broadcasting.</summary>
     /// <exception cref="TensorShapeException">The shapes cannot be broadcast together.</exception>
     public static Tensor operator +(Tensor left, Tensor right) =>
-        Broadcast<AddOperator>("+", left, right);
+        Broadcast<BinaryOperators.Add>("+", left, right);
 
     /// <summary>Subtracts element by element with broadcasting.</summary>
     /// <exception cref="TensorShapeException">The shapes cannot be broadcast together.</exception>
     public static Tensor operator -(Tensor left, Tensor right) =>
-        Broadcast<SubtractOperator>("-", left, right);
+        Broadcast<BinaryOperators.Subtract>("-", left, right);
 
     /// <summary>Multiplies element by element with broadcasting; this is not the matrix
     /// product, which is <see cref="MatMul"/>.</summary>
     /// <exception cref="TensorShapeException">The shapes cannot be broadcast together.</exception>
     public static Tensor operator *(Tensor left, Tensor right) =>
-        Broadcast<MultiplyOperator>("*", left, right);
+        Broadcast<BinaryOperators.Multiply>("*", left, right);
 
     /// <summary>Divides element by element with broadcasting.</summary>
     /// <exception cref="TensorShapeException">The shapes cannot be broadcast together.</exception>
     public static Tensor operator /(Tensor left, Tensor right) =>
-        Broadcast<DivideOperator>("/", left, right);
+        Broadcast<BinaryOperators.Divide>("/", left, right);
 
     /// <summary>Adds a number to every element.</summary>
     public static Tensor operator +(Tensor left, double right) => NotNull(left).Add(right);
@@ -122,7 +148,7 @@ public sealed partial class Tensor
 
     /// <summary>Subtracts every element from a number.</summary>
     public static Tensor operator -(double left, Tensor right) =>
-        NotNull(right).Map(x => left - x);
+        Unary<UnaryOperators.SubtractFromScalar>(NotNull(right), left);
 
     /// <summary>Multiplies every element by a number.</summary>
     public static Tensor operator *(Tensor left, double right) => NotNull(left).Scale(right);
@@ -132,11 +158,11 @@ public sealed partial class Tensor
 
     /// <summary>Divides every element by a number.</summary>
     public static Tensor operator /(Tensor left, double right) =>
-        NotNull(left).Map(x => x / right);
+        Unary<UnaryOperators.DivideByScalar>(NotNull(left), right);
 
     /// <summary>Divides a number by every element.</summary>
     public static Tensor operator /(double left, Tensor right) =>
-        NotNull(right).Map(x => left / x);
+        Unary<UnaryOperators.DivideScalar>(NotNull(right), left);
 
     /// <summary>Negates every element.</summary>
     public static Tensor operator -(Tensor value) => NotNull(value).Negate();
@@ -204,23 +230,43 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
         var shape = BroadcastShape(operation, left.Shape, right.Shape);
-        var result = new double[shape.Length];
+        var result = GC.AllocateUninitializedArray<double>(shape.Length);
         double[] a = left._data;
         double[] b = right._data;
         if (a.Length == result.Length && b.Length == result.Length)
         {
-            for (int i = 0; i < result.Length; i++)
+            SimdLoops.Binary<TOperator>(a, b, result);
+            return new Tensor(shape, result);
+        }
+
+        // The matrix views are the [1,1] and [1,N] padding that numpy's rule gives a scalar and
+        // a vector. A full row of one operand against a repeated row of the other (a bias over
+        // a batch) runs vectorised a row at a time; other combinations take the strided loop,
+        // where a stride of 0 repeats a size-1 axis.
+        int rows = shape.Rows;
+        int columns = shape.Columns;
+        if (left.Columns == columns && right.Columns == columns && b.Length == columns)
+        {
+            for (int i = 0; i < rows; i++)
             {
-                result[i] = TOperator.Apply(a[i], b[i]);
+                SimdLoops.Binary<TOperator>(
+                    a.AsSpan(i * columns, columns), b, result.AsSpan(i * columns, columns));
             }
 
             return new Tensor(shape, result);
         }
 
-        // The matrix views are the [1,1] and [1,N] padding that numpy's rule gives a scalar and
-        // a vector, so one loop covers every combination. A stride of 0 repeats a size-1 axis.
-        int rows = shape.Rows;
-        int columns = shape.Columns;
+        if (left.Columns == columns && right.Columns == columns && a.Length == columns)
+        {
+            for (int i = 0; i < rows; i++)
+            {
+                SimdLoops.Binary<TOperator>(
+                    a, b.AsSpan(i * columns, columns), result.AsSpan(i * columns, columns));
+            }
+
+            return new Tensor(shape, result);
+        }
+
         int leftRowStride = left.Rows == 1 ? 0 : left.Columns;
         int leftColumnStride = left.Columns == 1 ? 0 : 1;
         int rightRowStride = right.Rows == 1 ? 0 : right.Columns;
@@ -240,28 +286,11 @@ public sealed partial class Tensor
         return new Tensor(shape, result);
     }
 
-    private interface IBinaryOperator
+    private static Tensor Unary<TOperator>(Tensor tensor, double argument)
+        where TOperator : struct, IUnaryOperator
     {
-        static abstract double Apply(double left, double right);
-    }
-
-    private readonly struct AddOperator : IBinaryOperator
-    {
-        public static double Apply(double left, double right) => left + right;
-    }
-
-    private readonly struct SubtractOperator : IBinaryOperator
-    {
-        public static double Apply(double left, double right) => left - right;
-    }
-
-    private readonly struct MultiplyOperator : IBinaryOperator
-    {
-        public static double Apply(double left, double right) => left * right;
-    }
-
-    private readonly struct DivideOperator : IBinaryOperator
-    {
-        public static double Apply(double left, double right) => left / right;
+        var result = GC.AllocateUninitializedArray<double>(tensor._data.Length);
+        SimdLoops.Unary<TOperator>(tensor._data, argument, result);
+        return new Tensor(tensor.Shape, result);
     }
 }

@@ -5,8 +5,11 @@ namespace InteractiveBackprop.Tensors;
 public sealed partial class Tensor
 {
     /// <summary>
-    /// Computes the matrix product <c>this · other</c>: [M,K] times [K,N] gives [M,N], with
-    /// element (i, j) equal to Σₖ this[i, k] · other[k, j].
+    /// Computes the matrix product <c>this · other</c> with numpy's rules for <c>@</c>: [M,K]
+    /// times [K,N] gives [M,N], with element (i, j) equal to Σₖ this[i, k] · other[k, j]. A
+    /// vector on the left is read as a row [1,K] and one on the right as a column [K,1], and the
+    /// result drops that axis. So [K] times [K,N] gives [N], [M,K] times [K] gives [M], and [K]
+    /// times [K] gives the dot product as a scalar [].
     /// </summary>
     /// <remarks>
     /// This product and its transposed forms run on the blocked, vectorised kernels in
@@ -16,20 +19,36 @@ public sealed partial class Tensor
     /// infinity in an operand propagates to every element whose sum includes it, as IEEE 754
     /// arithmetic gives.
     /// </remarks>
-    /// <exception cref="TensorShapeException">The column count of this tensor differs from the
-    /// row count of <paramref name="other"/>; the message shows both shapes.</exception>
+    /// <exception cref="TensorShapeException">An operand is a scalar, which numpy's matmul
+    /// rejects too; multiply by a scalar with <see cref="Scale"/> or
+    /// <see cref="Multiply(Tensor)"/>.</exception>
+    /// <exception cref="TensorShapeException">The inner dimensions differ: the column count of
+    /// this tensor (read as a row if it is a vector) is not the row count of
+    /// <paramref name="other"/> (read as a column if it is a vector). The message shows both
+    /// shapes and how a vector was read.</exception>
     public Tensor MatMul(Tensor other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (Columns != other.Rows)
+        if (Rank == 0 || other.Rank == 0)
+        {
+            throw ShapeErrors.MatMulScalar(nameof(MatMul), Shape, other.Shape);
+        }
+
+        // The row-major storage of a vector [K] is already that of the row [1,K] or the
+        // column [K,1], so only the dimensions passed to the kernel change.
+        int rows = Rows;
+        int inner = Columns;
+        int otherRows = other.Rank == 2 ? other.Rows : other.Length;
+        int columns = other.Rank == 2 ? other.Columns : 1;
+        if (inner != otherRows)
         {
             throw ShapeErrors.MatMul(nameof(MatMul), Shape, other.Shape);
         }
 
-        var result = GC.AllocateUninitializedArray<double>(Rows * other.Columns);
-        Dgemm.Multiply(_data, false, other._data, false, result, Rows, other.Columns, Columns,
+        var result = GC.AllocateUninitializedArray<double>(rows * columns);
+        Dgemm.Multiply(_data, false, other._data, false, result, rows, columns, inner,
             overwrite: true);
-        return Wrap(new Shape(Rows, other.Columns), result);
+        return Wrap(ProductShape(Shape, other.Shape), result);
     }
 
     /// <summary>
@@ -38,11 +57,20 @@ public sealed partial class Tensor
     /// dW = Xᵀ·dY is <c>X.TransposeMatMul(dY)</c>. Rounding and NaN behave as in
     /// <see cref="MatMul"/>.
     /// </summary>
+    /// <exception cref="TensorShapeException">An operand is not a matrix. The transpose of a
+    /// vector is ambiguous here, because numpy's <c>.T</c> leaves a vector unchanged, so use
+    /// <see cref="MatMul"/> or reshape the vector into a row or a column first.</exception>
     /// <exception cref="TensorShapeException">The row count of this tensor differs from the row
     /// count of <paramref name="other"/>; the message shows both shapes.</exception>
     public Tensor TransposeMatMul(Tensor other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        if (Rank != 2 || other.Rank != 2)
+        {
+            throw ShapeErrors.MatricesOnly(nameof(TransposeMatMul), Shape, other.Shape,
+                transposeLeft: true);
+        }
+
         if (Rows != other.Rows)
         {
             throw ShapeErrors.TransposeMatMul(nameof(TransposeMatMul), Shape, other.Shape);
@@ -60,11 +88,20 @@ public sealed partial class Tensor
     /// dX = dY·Wᵀ is <c>dY.MatMulTranspose(W)</c>. Rounding and NaN behave as in
     /// <see cref="MatMul"/>.
     /// </summary>
+    /// <exception cref="TensorShapeException">An operand is not a matrix. The transpose of a
+    /// vector is ambiguous here, because numpy's <c>.T</c> leaves a vector unchanged, so use
+    /// <see cref="MatMul"/> or reshape the vector into a row or a column first.</exception>
     /// <exception cref="TensorShapeException">The column count of this tensor differs from the
     /// column count of <paramref name="other"/>; the message shows both shapes.</exception>
     public Tensor MatMulTranspose(Tensor other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        if (Rank != 2 || other.Rank != 2)
+        {
+            throw ShapeErrors.MatricesOnly(nameof(MatMulTranspose), Shape, other.Shape,
+                transposeRight: true);
+        }
+
         if (Columns != other.Columns)
         {
             throw ShapeErrors.MatMulTranspose(nameof(MatMulTranspose), Shape, other.Shape);
@@ -82,6 +119,8 @@ public sealed partial class Tensor
     /// as the broadcast bias and the product is added to it, so no intermediate [M,N] tensor is
     /// made; the value equals <c>MatMul(weight).AddRow(bias)</c> up to rounding.
     /// </summary>
+    /// <exception cref="TensorShapeException">This tensor or <paramref name="weight"/> is not a
+    /// matrix. Reshape a single example [K] into a row [1,K] first.</exception>
     /// <exception cref="TensorShapeException">The column count of this tensor differs from the
     /// row count of <paramref name="weight"/>; the message shows both shapes.</exception>
     /// <exception cref="TensorShapeException"><paramref name="bias"/> is not of shape [1,N];
@@ -90,6 +129,13 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(weight);
         ArgumentNullException.ThrowIfNull(bias);
+        if (Rank != 2 || weight.Rank != 2)
+        {
+            throw ShapeErrors.MatricesOnly(nameof(MatMulAddRow), Shape, weight.Shape,
+                vectorFix: "Reshape a single example [K] into a row [1,K] first, or use MatMul " +
+                    "and Add, which follow numpy's rules for a vector.");
+        }
+
         if (Columns != weight.Rows)
         {
             throw ShapeErrors.MatMul(nameof(MatMulAddRow), Shape, weight.Shape);
@@ -111,4 +157,14 @@ public sealed partial class Tensor
             overwrite: false);
         return Wrap(shape, result);
     }
+
+    // The shape of a product whose operands have passed MatMul's checks: numpy drops the axis
+    // that a vector operand gained as a row or a column.
+    private static Shape ProductShape(Shape left, Shape right) => (left.Rank, right.Rank) switch
+    {
+        (2, 2) => new Shape(left.Rows, right.Columns),
+        (1, 2) => Shape.Vector(right.Columns),
+        (2, 1) => Shape.Vector(left.Rows),
+        _ => Shape.Scalar,
+    };
 }

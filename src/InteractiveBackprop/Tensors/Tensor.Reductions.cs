@@ -25,8 +25,18 @@ public sealed partial class Tensor
     /// <see langword="false"/> for numpy's [C], [R] or [] instead.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is not an axis of
     /// this tensor.</exception>
-    public Tensor Sum(int axis, bool keepDimensions = true) =>
-        Reduce(nameof(Sum), axis, keepDimensions, SumLine);
+    public Tensor Sum(int axis, bool keepDimensions = true)
+    {
+        if (Rank == 2 && ViewAxis(nameof(Sum), axis) == 0)
+        {
+            // Adding whole rows keeps each column's order of addition and runs vectorised.
+            var totals = new double[Columns];
+            Simd.SimdLoops.ColumnSums(_data, Rows, totals);
+            return new Tensor(ReducedShape(0, keepDimensions), totals);
+        }
+
+        return Reduce(nameof(Sum), axis, keepDimensions, SumLine);
+    }
 
     /// <summary>Averages every element: <see cref="Sum()"/> divided by <see cref="Length"/>.
     /// </summary>

@@ -18,6 +18,8 @@ public sealed partial class Tensor
 {
     private readonly double[] _data;
 
+    static Tensor() => Gemm.GemmWarmUp.Start();
+
     private Tensor(Shape shape, double[] data)
     {
         Shape = shape;

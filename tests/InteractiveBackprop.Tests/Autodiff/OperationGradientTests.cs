@@ -1,4 +1,5 @@
 using InteractiveBackprop.Autodiff;
+using InteractiveBackprop.Checking;
 using InteractiveBackprop.Tensors;
 
 namespace InteractiveBackprop.Tests.Autodiff;
@@ -31,6 +32,98 @@ public class OperationGradientTests
     {
         GradientAssert.Graph(v => v[0].MatMul(v[1]),
             Tensor.RandomUniform(rows, inner, seed: 1), Tensor.RandomUniform(inner, columns, seed: 2));
+    }
+
+    // Each rank-1 form of numpy's matmul, with vectors of one element and lengths that cover
+    // a four-wide vector loop and its tail.
+    [Theory]
+    [InlineData("5", "5,3")]
+    [InlineData("4,5", "5")]
+    [InlineData("5", "5")]
+    [InlineData("1", "1,3")]
+    [InlineData("3,1", "1")]
+    [InlineData("1", "1")]
+    [InlineData("17", "17,9")]
+    [InlineData("9,17", "17")]
+    public void MatMulVectorGradientsMatchDifferences(string left, string right) =>
+        GradientAssert.Graph(v => v[0].MatMul(v[1]), Random(left, 1), Random(right, 2));
+
+    [Fact]
+    public void LeftVectorGradientsKeepVectorShape()
+    {
+        var a = new Variable(Tensor.Vector(1, 2), requiresGrad: true);
+        var b = new Variable(
+            Tensor.FromArray(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } }), requiresGrad: true);
+
+        a.MatMul(b).Sum().Backward();
+
+        // L = Σₙ Σₖ aₖBₖₙ, so ∂L/∂aₖ is the sum of row k of B and ∂L/∂Bₖₙ = aₖ.
+        Assert.Equal(Shape.Vector(2), a.Grad.Shape);
+        Assert.Equal([6.0, 15.0], a.Grad.ToFlatArray());
+        Assert.Equal(new double[,] { { 1, 1, 1 }, { 2, 2, 2 } }, b.Grad.ToArray());
+    }
+
+    [Fact]
+    public void RightVectorGradientsKeepVectorShape()
+    {
+        var a = new Variable(
+            Tensor.FromArray(new double[,] { { 1, 2 }, { 3, 4 }, { 5, 6 } }), requiresGrad: true);
+        var b = new Variable(Tensor.Vector(1, -1), requiresGrad: true);
+
+        a.MatMul(b).Sum().Backward();
+
+        // L = Σₘ Σₖ Aₘₖbₖ, so ∂L/∂Aₘₖ = bₖ and ∂L/∂bₖ is the sum of column k of A.
+        Assert.Equal(new double[,] { { 1, -1 }, { 1, -1 }, { 1, -1 } }, a.Grad.ToArray());
+        Assert.Equal(Shape.Vector(2), b.Grad.Shape);
+        Assert.Equal([9.0, 12.0], b.Grad.ToFlatArray());
+    }
+
+    [Fact]
+    public void DotProductGradientsAreOtherVector()
+    {
+        var a = new Variable(Tensor.Vector(1, 2, 3), requiresGrad: true);
+        var b = new Variable(Tensor.Vector(4, 5, 6), requiresGrad: true);
+
+        var dot = a.MatMul(b);
+        dot.Scale(2).Backward();
+
+        Assert.Equal(Shape.Scalar, dot.Shape);
+        Assert.Equal(32, dot.Value.ToDouble());
+        Assert.Equal(Shape.Vector(3), a.Grad.Shape);
+        Assert.Equal([8.0, 10.0, 12.0], a.Grad.ToFlatArray());
+        Assert.Equal(Shape.Vector(3), b.Grad.Shape);
+        Assert.Equal([2.0, 4.0, 6.0], b.Grad.ToFlatArray());
+    }
+
+    [Fact]
+    public void VectorMatMulPassesGradientCheck()
+    {
+        var vector = Tensor.RandomUniform(Shape.Vector(6), seed: 21);
+        var weight = Tensor.RandomUniform(6, 4, seed: 22);
+        var upstream = Tensor.RandomUniform(Shape.Vector(4), seed: 23);
+        var v = new Variable(vector.Clone(), requiresGrad: true);
+        var w = new Variable(weight.Clone(), requiresGrad: true);
+        v.MatMul(w).Multiply(new Variable(upstream)).Sum().Backward();
+        GradientClaim[] claims = [new("v", vector, v.Grad), new("W", weight, w.Grad)];
+
+        var report = GradientCheck.CheckFunction(
+            inputs => inputs[0].MatMul(inputs[1]).Multiply(upstream).Sum(), claims);
+
+        Assert.True(report["dv"].Passed, report.ToString());
+        Assert.True(report["dW"].Passed, report.ToString());
+        Assert.Equal(Shape.Vector(6), report["dv"].Numeric!.Shape);
+    }
+
+    [Fact]
+    public void MatMulRejectsScalarVariable()
+    {
+        var scalar = new Variable(Tensor.Scalar(2), requiresGrad: true);
+        var matrix = new Variable(Tensor.Zeros(2, 3), requiresGrad: true);
+
+        var error = Assert.Throws<TensorShapeException>(() => scalar.MatMul(matrix));
+
+        Assert.StartsWith("MatMul: cannot multiply [] by [2,3]: the left operand is a scalar",
+            error.Message);
     }
 
     [Theory]

@@ -148,6 +148,17 @@ public sealed class GradientCheckDiagnosisTests
     }
 
     [Fact]
+    public void VectorInputAffineLayerIsDetected()
+    {
+        var report = GradientCheck.CheckLayer(new VectorInputLinear(3, 4, 1),
+            Tensor.RandomUniform(Shape.Vector(3), 2));
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal("affine Y = X·W + b", report.Structure);
+        Assert.Equal(Shape.Vector(3), report["dX"].Numeric!.Shape);
+    }
+
+    [Fact]
     public void OutInLayoutNamesSwappedOperands()
     {
         var report = GradientCheck.CheckLayer(new OutInLinear(3, 4, 1, swapped: true),

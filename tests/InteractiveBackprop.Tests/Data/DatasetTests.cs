@@ -105,6 +105,16 @@ public class DatasetTests
     }
 
     [Fact]
+    public void DatasetRejectsLabelCountMismatch()
+    {
+        var error = Assert.Throws<TensorShapeException>(
+            () => new Dataset(Tensor.Zeros(3, 2), [0, 1], ["a", "b"]));
+
+        Assert.Equal("Dataset: the features have shape [3,2] but the labels have shape [2]; " +
+            "give a [N,F] matrix and N labels, one per row (2 were given).", error.Message);
+    }
+
+    [Fact]
     public void MalformedLineNamesLineNumber()
     {
         string path = Path.Combine(Path.GetTempPath(), $"iris_{Guid.NewGuid():N}.csv");

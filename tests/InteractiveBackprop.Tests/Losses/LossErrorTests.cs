@@ -64,10 +64,11 @@ public class LossErrorTests
         var count = Assert.Throws<TensorShapeException>(
             () => new SoftmaxCrossEntropy().Forward(Tensor.Zeros(2, 3), [0, 1, 2]));
 
-        Assert.Equal("SoftmaxCrossEntropy.Forward: the scores Z has shape [2,3] but the target " +
+        Assert.Equal("SoftmaxCrossEntropy.Forward: the scores Z have shape [2,3] but the target " +
             "has shape [3,2]; the target must be one-hot rows of shape [2,3], or class indices " +
             "of shape [2] or [2,1].", error.Message);
-        Assert.EndsWith("give one class per row, 2 in all, not 3.", count.Message);
+        Assert.Equal("SoftmaxCrossEntropy.Forward: the scores Z have shape [2,3] but the class " +
+            "indices have shape [3]; give one class per row, 2 in all, not 3.", count.Message);
     }
 
     [Fact]
