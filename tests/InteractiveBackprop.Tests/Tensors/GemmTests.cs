@@ -17,19 +17,28 @@ public class GemmTests
     private static readonly (bool, bool)[] s_variants =
         [(false, false), (true, false), (false, true)];
 
-    // Block edges: mc = 120 rows, kc = 256 deep and nc = 4096 columns, each just below, at and
+    // Block edges: mc = 144 rows, kc = 384 deep and nc = 4096 columns, each just below, at and
     // above, and the long thin shapes of a row or column vector.
     public static TheoryData<int, int, int> BlockEdges => new()
     {
-        { 119, 5, 3 }, { 120, 17, 9 }, { 121, 16, 7 }, { 241, 3, 2 },
-        { 5, 9, 255 }, { 13, 16, 256 }, { 12, 17, 257 }, { 7, 5, 513 },
+        { 143, 5, 3 }, { 144, 17, 9 }, { 145, 16, 7 }, { 289, 3, 2 },
+        { 5, 9, 383 }, { 13, 16, 384 }, { 12, 17, 385 }, { 7, 5, 769 },
         { 3, 4095, 2 }, { 2, 4096, 3 }, { 5, 4097, 2 },
-        { 121, 33, 257 },
+        { 145, 33, 385 },
         { 1, 1, 1000 }, { 1000, 1000, 1 }, { 1, 1000, 1 }, { 1000, 1, 1 },
         { 1, 1000, 1000 }, { 1000, 1, 1000 },
     };
 
     public static TheoryData<int> ThreadCounts => new() { 1, 2 };
+
+    // BlockEdges is written for these block sizes; a change to them must move the edges too.
+    [Fact]
+    public void BlockEdgesMatchDriverBlockSizes()
+    {
+        Assert.Equal(144, GemmDriver<ScalarKernel>.RowBlock);
+        Assert.Equal(384, GemmDriver<ScalarKernel>.DepthBlock);
+        Assert.Equal(4096, GemmDriver<ScalarKernel>.ColumnBlock);
+    }
 
     [GemmPathTheory(GemmPath.Scalar)]
     [MemberData(nameof(ThreadCounts))]

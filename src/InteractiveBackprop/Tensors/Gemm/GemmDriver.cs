@@ -11,10 +11,10 @@ internal static unsafe class GemmDriver<TKernel>
     where TKernel : struct, IMicroKernel
 {
     /// <summary>The depth of a packed panel, kc.</summary>
-    public const int DepthBlock = 256;
+    public const int DepthBlock = 384;
 
     /// <summary>The rows of a packed block of A, mc: a multiple of every kernel's MR.</summary>
-    public const int RowBlock = 120;
+    public const int RowBlock = 144;
 
     /// <summary>The columns of a packed panel of B, nc: a multiple of every kernel's NR.</summary>
     public const int ColumnBlock = 4096;
@@ -32,9 +32,11 @@ internal static unsafe class GemmDriver<TKernel>
         int mr = TKernel.Rows;
         int nr = TKernel.Columns;
         var buffers = GemmBuffers.Current;
+        // Blocks of equal size, so that no thin last block (784 = 3·262, not 2·384 + 16) runs
+        // the kernel over a short depth or a few rows.
         int columnBlock = Math.Min(ColumnBlock, RoundUp(n, nr));
-        int rowBlock = Math.Min(RowBlock, RoundUp(m, mr));
-        int depthBlock = Math.Min(DepthBlock, k);
+        int rowBlock = RoundUp(Balance(m, RowBlock), mr);
+        int depthBlock = Balance(k, DepthBlock);
         double* packedB = buffers.PackedB(depthBlock * columnBlock);
         double* packedA = buffers.PackedA(depthBlock * rowBlock);
         double* edge = stackalloc double[mr * nr];
@@ -101,6 +103,13 @@ internal static unsafe class GemmDriver<TKernel>
                 target[j] = overwrite ? source[j] : target[j] + source[j];
             }
         }
+    }
+
+    // The size of ⌈total / limit⌉ equal blocks that cover total, each at most limit.
+    private static int Balance(int total, int limit)
+    {
+        int blocks = (total + limit - 1) / limit;
+        return (total + blocks - 1) / blocks;
     }
 
     private static int RoundUp(int value, int multiple) =>
