@@ -59,8 +59,14 @@ def load_pass(folder):
             uptimes.append(file.read().strip())
     with open(os.path.join(folder, "peak.json"), encoding="utf-8") as file:
         peak = json.load(file)
+    faults = {}
+    for setting, name in (("default", "faults.jsonl"), ("loh", "faults-loh.jsonl")):
+        path = os.path.join(folder, name)
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as file:
+                faults[setting] = [json.loads(line) for line in file if line.strip()]
     return {"times": times, "reference": reference, "cold": cold, "lscpu": lscpu,
-            "uptimes": uptimes, "peak": peak}
+            "uptimes": uptimes, "peak": peak, "faults": faults}
 
 
 def lscpu_field(text, field):
@@ -142,6 +148,8 @@ def main():
     add("  - `dotnet build -c Release benchmarks/InteractiveBackprop.Benchmarks`")
     add("  - `dotnet <bin>/InteractiveBackprop.Benchmarks.dll coldstart` five times")
     add("  - `dotnet <bin>/InteractiveBackprop.Benchmarks.dll peak`")
+    add("  - `dotnet <bin>/InteractiveBackprop.Benchmarks.dll faults`, then again with "
+        "`DOTNET_GCLOHThreshold=0x400000`")
     add("  - `dotnet <bin>/InteractiveBackprop.Benchmarks.dll --filter '*' --artifacts "
         "<pass>/bdn --join`")
     add("  - `DOTNET_GCLOHThreshold=0x400000 dotnet <bin>/InteractiveBackprop.Benchmarks.dll "
@@ -194,6 +202,24 @@ def main():
             f"{cell(step_ratios[('core', threads)])} | "
             f"{cell(step_ratios[('core-loh', threads)])} |")
     add("")
+    if all(d["faults"] for d in passes):
+        add("## What a fresh result costs")
+        add("")
+        add("`faults` runs 400 calls of each product on one thread and reads the process's "
+            "minor page faults from /proc/self/stat; \"LOH 4 MiB\" is the same program under "
+            "`DOTNET_GCLOHThreshold=0x400000`. Each cell is pass 1 / pass 2.")
+        add("")
+        add("| product | variant | GC setting | ms per call | page faults per call "
+            "| gen2 collections per call |")
+        add("|---|---|---|---|---|---|")
+        for setting, title in (("default", "default"), ("loh", "LOH 4 MiB")):
+            for index, row in enumerate(passes[0]["faults"][setting]):
+                rows = [d["faults"][setting][index] for d in passes]
+                add(f"| {LABELS.get(row['product'], row['product'])} | {row['variant']} | "
+                    f"{title} | {cell([r['ms_per_call'] for r in rows], 3)} | "
+                    f"{cell([r['faults_per_call'] for r in rows], 0)} | "
+                    f"{cell([r['gen2_per_call'] for r in rows], 3)} |")
+        add("")
     add("## First product in a fresh process")
     add("")
     add("X·W (256×784 · 784×128) timed by `coldstart` right after creating its operands, "

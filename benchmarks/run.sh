@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Runs every benchmark twice and regenerates benchmarks/README.md from the results:
 #   benchmarks/run.sh [LABEL]
-# Each pass writes benchmarks/results/LABEL/pass-N/: lscpu.txt, peak.json (one core's peak FMA
-# rate), coldstart.jsonl and coldstart-no-warm-up.jsonl (the first product in each of five
-# fresh processes, with and without the core's warm-up), BenchmarkDotNet's exports under bdn/, the allocating benchmarks again under bdn-loh/ in a process whose GC puts
-# arrays of up to 4 MiB in the small-object heap, and reference.json from reference.py. LABEL
-# defaults to the UTC time.
+# Each pass writes benchmarks/results/LABEL/pass-N/:
+#   lscpu.txt, uptime-before.txt and uptime-after.txt: the machine and its load;
+#   peak.json: one core's peak FMA rate;
+#   faults.jsonl and faults-loh.jsonl: what a fresh result costs, with the default GC and with
+#     a 4 MiB LOH threshold;
+#   coldstart.jsonl and coldstart-no-warm-up.jsonl: the first product in each of five fresh
+#     processes, with and without the core's warm-up;
+#   bdn/: BenchmarkDotNet's exports, and bdn-loh/: the allocating benchmarks again in a
+#     process whose GC keeps arrays of up to 4 MiB in the small-object heap;
+#   reference.json: numpy and PyTorch, from reference.py.
+# LABEL defaults to the UTC time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +44,8 @@ for pass in $(seq 1 "$passes"); do
     dotnet "$bench" coldstart --no-warm-up >>"$out/coldstart-no-warm-up.jsonl"
   done
   dotnet "$bench" peak >"$out/peak.json"
+  dotnet "$bench" faults >"$out/faults.jsonl"
+  DOTNET_GCLOHThreshold=0x400000 dotnet "$bench" faults >"$out/faults-loh.jsonl"
   dotnet "$bench" --filter '*' --artifacts "$out/bdn" --join
   DOTNET_GCLOHThreshold=0x400000 dotnet "$bench" --artifacts "$out/bdn-loh" --join --filter \
     'InteractiveBackprop.Benchmarks.GemmBenchmarks.Core' \

@@ -1,12 +1,13 @@
 using BenchmarkDotNet.Running;
 using InteractiveBackprop.Benchmarks;
 
-// "coldstart", "peak" and "sweep" are plain Stopwatch programs; anything else goes to
+// "coldstart", "peak", "faults" and "sweep" are plain Stopwatch programs; anything else goes to
 // BenchmarkDotNet.
 return args.FirstOrDefault() switch
 {
     "coldstart" => ColdStart.Run(args.Skip(1).ToArray()),
     "peak" => PeakFlops.Run(),
+    "faults" => PageFaults.Run(),
     "sweep" => ThreadSweep.Run(args.Skip(1).ToArray()),
     _ => RunBenchmarks(args),
 };

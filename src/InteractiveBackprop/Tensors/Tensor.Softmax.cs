@@ -31,6 +31,9 @@ public sealed partial class Tensor
             return Scalar(logarithm ? 0.0 : 1.0);
         }
 
+        // NOTE: this loop is not vectorised. Most of its time is Math.Exp, and a vector exp
+        // (Vector512.Exp) or a reordered sum can change the last bit, so the instruction-set
+        // paths would no longer give the same values.
         var (lines, length, lineStep, step) = Lines(operation, axis);
         var result = new double[_data.Length];
         for (int line = 0; line < lines; line++)
