@@ -36,7 +36,8 @@ public static class DeriveDirective
                     Required = true,
                 },
                 new KernelDirectiveParameter("--shapes",
-                    "The shape of every input, such as \"X: B×N, W: N×M, b: 1×M\" (× or x)."),
+                    "The shape of every input, such as \"X: B×N, W: N×M, b: 1×M\" (× or x) or " +
+                    "\"X: [B,N], W: [N,M], b: [1,M]\". Without it, every shape is inferred."),
                 new KernelDirectiveParameter("--wrt",
                     "The inputs to differentiate with respect to, such as X,W,b (default: all)."),
                 new KernelDirectiveParameter("--seed", "The seed of the numeric check (default 1)."),

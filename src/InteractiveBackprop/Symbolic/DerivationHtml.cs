@@ -51,7 +51,8 @@ internal static class DerivationHtml
             html.Append("</table>");
         }
 
-        html.Append("<div style=\"margin-top:6px\"><strong>Gradients</strong></div>")
+        html.Append("<div style=\"margin-top:6px\"><strong>")
+            .Append(Encode(DerivationText.GradientsHeading)).Append("</strong></div>")
             .Append("<table style=\"border-collapse:collapse;font-family:monospace;color:inherit;" +
             "background:transparent\"><tr><th style=\"").Append(Cell).Append("\">gradient</th><th style=\"")
             .Append(Cell).Append("\">formula</th><th style=\"").Append(Cell).Append("\">shape</th>");

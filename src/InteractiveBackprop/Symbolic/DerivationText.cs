@@ -41,7 +41,9 @@ internal static class DerivationText
             }
         }
 
-        text.AppendLine().AppendLine("Gradients");
+        // The derivation above writes differentials as dX; this section uses the code's names,
+        // where dX is the gradient ∂L/∂X, so its heading says so.
+        text.AppendLine().AppendLine(GradientsHeading);
         foreach (var gradient in derivation.Gradients.Where(g => !g.IsIntermediate))
         {
             string formula = gradient.Formula is null
@@ -58,6 +60,10 @@ internal static class DerivationText
 
         return text.ToString();
     }
+
+    /// <summary>The heading of the summary that names each gradient as code does.</summary>
+    public const string GradientsHeading =
+        "Gradients as code names them (there dX is ∂L/∂X, not a differential)";
 
     public static string InferredNote(Derivation derivation)
     {

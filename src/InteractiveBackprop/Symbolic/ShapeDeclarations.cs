@@ -54,8 +54,9 @@ internal sealed partial class ShapeDeclarations
 
     public SourceSpan SpanOf(string name) => _spans.GetValueOrDefault(name);
 
-    /// <exception cref="SymbolicException">An entry is not <c>name: rows×columns</c>, a size is
-    /// not positive, or a name is declared twice.</exception>
+    /// <exception cref="SymbolicException">An entry is neither <c>name: rows×columns</c> nor
+    /// <c>name: [rows,columns]</c>, a size is not positive, or a name is declared twice.
+    /// </exception>
     public static ShapeDeclarations Parse(string? source)
     {
         if (string.IsNullOrWhiteSpace(source))
@@ -80,7 +81,8 @@ internal sealed partial class ShapeDeclarations
             if (!match.Success)
             {
                 throw new SymbolicException($"The shape declaration '{entry.Trim()}' is invalid. " +
-                    "Write name: rows×columns, for example X: B×N or b: 1×M.", source, span);
+                    "Write name: rows×columns or name: [rows,columns], for example X: B×N or " +
+                    "b: [1,M].", source, span);
             }
 
             string name = match.Groups["name"].Value;
@@ -127,10 +129,17 @@ internal sealed partial class ShapeDeclarations
         return Dimension.Of(size);
     }
 
-    [GeneratedRegex("[,;\n]")]
+    // A comma, semicolon or newline separates entries, except the comma inside [rows,columns].
+    [GeneratedRegex(@"[;\n]|,(?![^\[\]]*\])")]
     private static partial Regex Separator();
 
-    [GeneratedRegex(@"^\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?<rows>[A-Za-z_][A-Za-z0-9_]*|\d+)" +
-        @"\s*(?:×|x|X|\*)\s*(?<columns>[A-Za-z_][A-Za-z0-9_]*|\d+)\s*$")]
+    // A dimension: a symbol such as B or a size such as 10.
+    private const string Size = @"[A-Za-z_][A-Za-z0-9_]*|\d+";
+
+    // name: rows×columns (× may be x, X or *), or name: [rows,columns], the form that shapes
+    // take in the core's messages.
+    [GeneratedRegex(@"^\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?:" +
+        @"(?<rows>" + Size + @")\s*(?:×|x|X|\*)\s*(?<columns>" + Size + ")" +
+        @"|\[\s*(?<rows>" + Size + @")\s*,\s*(?<columns>" + Size + @")\s*\])\s*$")]
     private static partial Regex Entry();
 }

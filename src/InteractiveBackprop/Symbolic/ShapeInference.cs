@@ -15,18 +15,23 @@ internal sealed class ShapeInference
     private readonly IReadOnlyDictionary<string, MatrixShape> _shapes;
     private readonly IReadOnlySet<string> _dimensions;
     private readonly bool _gradientNames;
+    private readonly IReadOnlyDictionary<string, MatrixShape>? _suggestions;
 
     /// <param name="source">The text the spans of parsed nodes point into.</param>
     /// <param name="shapes">The shape of every name in scope.</param>
     /// <param name="dimensions">The symbolic dimensions, which may appear as scalars.</param>
     /// <param name="gradientNames">Whether a name dV, for a V in scope, means ∂L/∂V.</param>
+    /// <param name="suggestions">Shapes inferred for undeclared names, which the error for an
+    /// undeclared name offers as the declaration to add.</param>
     public ShapeInference(string source, IReadOnlyDictionary<string, MatrixShape> shapes,
-        IReadOnlySet<string> dimensions, bool gradientNames = false)
+        IReadOnlySet<string> dimensions, bool gradientNames = false,
+        IReadOnlyDictionary<string, MatrixShape>? suggestions = null)
     {
         _source = source;
         _shapes = shapes;
         _dimensions = dimensions;
         _gradientNames = gradientNames;
+        _suggestions = suggestions;
     }
 
     /// <summary>Types <paramref name="expression"/> and returns it with its shape.</summary>
@@ -79,8 +84,13 @@ internal sealed class ShapeInference
         }
 
         string known = _shapes.Count == 0 ? "none" : string.Join(", ", _shapes.Keys);
+        string example = _suggestions is not null
+            && _suggestions.TryGetValue(name.Name, out var suggested)
+            ? MathText.Shape(suggested, false)
+            : "B×N";
         throw Error($"{name.Name} is not declared. Declare its shape, for example " +
-            $"--shapes \"{name.Name}: B×N\" (declared names: {known}).", name);
+            $"--shapes \"{name.Name}: {example}\" (declared names: {known}), or leave out " +
+            "--shapes to infer every shape.", name);
     }
 
     private MatrixShape ShapeOfName(string name, Expression node) =>

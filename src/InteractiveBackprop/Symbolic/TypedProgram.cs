@@ -45,11 +45,16 @@ internal sealed class TypedProgram
     public static TypedProgram Create(string source, ShapeDeclarations declarations)
     {
         var parsed = Parser.ParseProgram(source);
+        IReadOnlyDictionary<string, MatrixShape>? suggestions = null;
         if (declarations.Shapes.Count == 0)
         {
-            // With no declarations every shape is inferred; with some, an undeclared name is
-            // more likely a typo, so it is reported instead.
             declarations = ShapeUnification.Complete(parsed, declarations);
+        }
+        else
+        {
+            // With some declarations an undeclared name is more likely a typo, so it is reported,
+            // with the shape that inference from the declared ones gives it as the suggestion.
+            suggestions = ShapeUnification.Complete(parsed, declarations).Shapes;
         }
         var shapes = new Dictionary<string, MatrixShape>(declarations.Shapes, StringComparer.Ordinal);
         var dimensions = declarations.Dimensions.ToHashSet(StringComparer.Ordinal);
@@ -57,7 +62,8 @@ internal sealed class TypedProgram
         for (int i = 0; i < parsed.Count; i++)
         {
             var statement = parsed[i];
-            var (value, shape) = new ShapeInference(source, shapes, dimensions).Infer(statement.Value);
+            var (value, shape) = new ShapeInference(source, shapes, dimensions,
+                suggestions: suggestions).Infer(statement.Value);
             string name = statement.Name ?? (i == parsed.Count - 1
                 ? FreshName(shape.IsScalar ? "L" : "Y", shapes)
                 : throw new SymbolicException("Only the last statement may omit its name; write " +

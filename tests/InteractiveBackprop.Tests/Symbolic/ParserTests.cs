@@ -50,8 +50,9 @@ public class ParserTests
         "the end of the input.\n  Y = (X W + b\n              ^")]
     [InlineData("Y = X @ W", "Unexpected character '@'. Operators are + - * · / .* ⊙ ' ^T ᵀ and ‖·‖².\n" +
         "  Y = X @ W\n        ^")]
-    [InlineData("Y = X Q", "Q is not declared. Declare its shape, for example --shapes \"Q: B×N\" " +
-        "(declared names: X, W, b, S).\n  Y = X Q\n        ^")]
+    [InlineData("Y = X Q", "Q is not declared. Declare its shape, for example --shapes \"Q: N×K\" " +
+        "(declared names: X, W, b, S), or leave out --shapes to infer every shape.\n" +
+        "  Y = X Q\n        ^")]
     [InlineData("Y = X W + S'", "X W + S': cannot add [B,M] and [M,B]: rows B and M differ and columns " +
         "M and B differ. Shapes must be equal, or one operand a [1,M] row that is broadcast over the " +
         "rows.\n  Y = X W + S'\n      ^^^^^^^^")]
@@ -84,8 +85,28 @@ public class ParserTests
     {
         var error = Assert.Throws<SymbolicException>(() => SymbolicDerivation.Derive("Y = X", "X: B by N"));
 
-        Assert.Equal("The shape declaration 'X: B by N' is invalid. Write name: rows×columns, for " +
-            "example X: B×N or b: 1×M.\n  X: B by N\n  ^^^^^^^^^", error.FormatWithCaret().Replace("\r", ""));
+        Assert.Equal("The shape declaration 'X: B by N' is invalid. Write name: rows×columns or " +
+            "name: [rows,columns], for example X: B×N or b: [1,M].\n  X: B by N\n  ^^^^^^^^^",
+            error.FormatWithCaret().Replace("\r", ""));
+    }
+
+    [Fact]
+    public void BracketShapeDeclarations_MatchTimesForm()
+    {
+        var brackets = SymbolicDerivation.Derive("Y = X W + b", "X: [B,N], W: [N, M]; b: [1,M]");
+        var times = SymbolicDerivation.Derive("Y = X W + b", "X: B×N, W: N×M, b: 1×M");
+
+        Assert.Equal(times.Program.Declarations.Format(), brackets.Program.Declarations.Format());
+        Assert.Equal("X: B×N, W: N×M, b: 1×M", brackets.Program.Declarations.Format());
+    }
+
+    [Fact]
+    public void UnclosedBracketDeclaration_IsInvalid()
+    {
+        var error = Assert.Throws<SymbolicException>(
+            () => SymbolicDerivation.Derive("Y = X", "X: [B,N"));
+
+        Assert.StartsWith("The shape declaration 'X: [B' is invalid.", error.Message);
     }
 
     [Fact]

@@ -39,10 +39,21 @@ public class ShapeUnificationTests
     }
 
     [Fact]
-    public void PartialDeclarations_DisableInference()
+    public void PartialDeclarations_SuggestInferredShape()
     {
         var error = Assert.Throws<SymbolicException>(() => SymbolicDerivation.Derive("Y = X W + b", "X: B×N"));
 
-        Assert.StartsWith("W is not declared.", error.Message);
+        Assert.Equal("W is not declared. Declare its shape, for example --shapes \"W: N×M\" " +
+            "(declared names: X), or leave out --shapes to infer every shape.", error.Message);
+    }
+
+    [Fact]
+    public void PartialDeclarations_SuggestBiasRow()
+    {
+        var error = Assert.Throws<SymbolicException>(
+            () => SymbolicDerivation.Derive("Y = X W + b", "X: [B,N], W: [N,M]"));
+
+        Assert.StartsWith("b is not declared. Declare its shape, for example --shapes \"b: 1×M\"",
+            error.Message);
     }
 }
