@@ -1,4 +1,5 @@
 using InteractiveBackprop.Layers;
+using InteractiveBackprop.Tensors.Simd;
 
 namespace InteractiveBackprop.Optimizers;
 
@@ -61,14 +62,8 @@ public sealed class Adam : Optimizer
         double correction1 = 1.0 - Math.Pow(Beta1, StepCount);
         double correction2Root = Math.Sqrt(1.0 - Math.Pow(Beta2, StepCount));
         double stepSize = rate / correction1;
-        for (int i = 0; i < value.Length; i++)
-        {
-            double g = grad[i];
-            m[i] = m[i] * Beta1 + g * (1.0 - Beta1);
-            v[i] = v[i] * Beta2 + (1.0 - Beta2) * g * g;
-            double denominator = Math.Sqrt(v[i]) / correction2Root + Epsilon;
-            value[i] -= stepSize * (m[i] / denominator);
-        }
+        AdamLoop.Step(value, grad, m, v,
+            new AdamLoop.Factors(Beta1, Beta2, stepSize, correction2Root, Epsilon));
     }
 
     private static void CheckDecay(double beta, string name)

@@ -46,9 +46,19 @@ public sealed partial class Tensor
     /// <see cref="Sum(int, bool)"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is not an axis of
     /// this tensor.</exception>
-    public Tensor Mean(int axis, bool keepDimensions = true) =>
-        Reduce(nameof(Mean), axis, keepDimensions,
+    public Tensor Mean(int axis, bool keepDimensions = true)
+    {
+        if (Rank == 2 && ViewAxis(nameof(Mean), axis) == 0)
+        {
+            var totals = new double[Columns];
+            Simd.SimdLoops.ColumnSums(_data, Rows, totals);
+            Simd.SimdLoops.Unary<Simd.UnaryOperators.DivideByScalar>(totals, Rows, totals);
+            return new Tensor(ReducedShape(0, keepDimensions), totals);
+        }
+
+        return Reduce(nameof(Mean), axis, keepDimensions,
             (data, start, count, step) => SumLine(data, start, count, step) / count);
+    }
 
     /// <summary>Returns the largest element; NaN anywhere gives NaN, as in numpy and PyTorch.
     /// </summary>

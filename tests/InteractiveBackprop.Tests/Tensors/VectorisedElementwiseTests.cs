@@ -95,13 +95,14 @@ public class VectorisedElementwiseTests
 
     [Theory]
     [MemberData(nameof(Paths))]
-    public void ColumnSumsMatchPlainLoopDownEachColumn(string path)
+    public void ColumnSumsAndMeansMatchPlainLoop(string path)
     {
         using var scope = Force(path);
         foreach (var (rows, columns) in new[] { (1, 1), (7, 3), (256, 10), (3, 67), (64, 128) })
         {
             var values = Values(rows * columns, seed: rows + columns);
             var sums = Tensor.FromRowMajor(rows, columns, values).Sum(axis: 0);
+            var means = Tensor.FromRowMajor(rows, columns, values).Mean(axis: 0);
             Assert.Equal(new Shape(1, columns), sums.Shape);
             for (int j = 0; j < columns; j++)
             {
@@ -112,6 +113,7 @@ public class VectorisedElementwiseTests
                 }
 
                 AssertSame(total, sums[0, j], $"column {j} of [{rows},{columns}], {path}");
+                AssertSame(total / rows, means[0, j], $"mean {j} of [{rows},{columns}], {path}");
             }
         }
     }
@@ -148,6 +150,41 @@ public class VectorisedElementwiseTests
                 AssertSame(expected[i], parameter.Value[0, i],
                     $"SGD, momentum {momentum}, {path}, element {i}");
             }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void AdamUpdatesMatchScalarFormula(string path)
+    {
+        using var scope = Force(path);
+        const double rate = 0.01, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
+        var start = Values(67, seed: 9).Select(v => double.IsFinite(v) ? v : 0.5).ToArray();
+        var grads = new[] { Values(67, seed: 10), Values(67, seed: 11), Values(67, seed: 12) }
+            .Select(g => g.Select(v => double.IsFinite(v) ? v : 3.0).ToArray()).ToArray();
+        var parameter = new Parameter("W", Tensor.FromRowMajor(1, 67, start));
+        var adam = new Adam([parameter], rate, beta1, beta2, epsilon);
+        var expected = (double[])start.Clone();
+        var m = new double[67];
+        var v = new double[67];
+        for (int step = 1; step <= grads.Length; step++)
+        {
+            var grad = grads[step - 1];
+            parameter.Grad = Tensor.FromRowMajor(1, 67, grad);
+            adam.Step();
+            double stepSize = rate / (1.0 - Math.Pow(beta1, step));
+            double correction2Root = Math.Sqrt(1.0 - Math.Pow(beta2, step));
+            for (int i = 0; i < expected.Length; i++)
+            {
+                m[i] = m[i] * beta1 + grad[i] * (1.0 - beta1);
+                v[i] = v[i] * beta2 + (1.0 - beta2) * grad[i] * grad[i];
+                expected[i] -= stepSize * (m[i] / (Math.Sqrt(v[i]) / correction2Root + epsilon));
+            }
+        }
+
+        for (int i = 0; i < expected.Length; i++)
+        {
+            AssertSame(expected[i], parameter.Value[0, i], $"Adam, {path}, element {i}");
         }
     }
 
