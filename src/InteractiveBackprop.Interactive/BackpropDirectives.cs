@@ -36,9 +36,10 @@ internal static class BackpropDirectives
                 "directional derivatives (default full).")
             .AddCompletions(() => Modes));
         directive.Parameters.Add(new KernelDirectiveParameter("--strict",
-            "Fails the cell when the check fails, for grading.") { Flag = true });
-        Add(directive, "--score-to", "The name of a C# variable that receives the report " +
-            "(a GradientCheckReport), for grading in code.");
+            "Fails the cell when the check fails or the claim is wrong, for grading.")
+            { Flag = true });
+        Add(directive, "--score-to", "The name of a C# variable that receives the report, for " +
+            "grading in code: a GradientCheckReport for a layer, a ClaimReport for --claim.");
         Add(directive, "--forward", "Forward statements, such as \"Y = X W + b\", whose " +
             "derived gradient --claim is checked against instead of a layer.");
         Add(directive, "--claim", "A claimed gradient, such as \"dW = dY X\": its shape, its " +

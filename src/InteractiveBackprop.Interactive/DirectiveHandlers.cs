@@ -1,6 +1,7 @@
 using System.Globalization;
 using InteractiveBackprop.Checking;
 using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace InteractiveBackprop.Interactive;
@@ -18,7 +19,7 @@ internal static class DirectiveHandlers
         const string name = BackpropDirectives.CheckName;
         if (command.Forward is not null || command.Claim is not null)
         {
-            await CheckClaimAsync(command, context);
+            await ClaimCheckHandler.CheckAsync(kernel, command, context);
             return;
         }
 
@@ -41,22 +42,32 @@ internal static class DirectiveHandlers
         }
 
         context.Display(report, MimeTypes);
-        if (scoreTo is not null)
+        if (scoreTo is not null && !await StoreReportAsync(kernel, command, context, scoreTo,
+            report, typeof(GradientCheckReport)))
         {
-            if (LayerResolver.FindCSharpKernel(kernel) is not { } csharp)
-            {
-                context.Fail(command, message: $"{name}: --score-to {scoreTo} needs a C# " +
-                    "kernel to store the report in, but this notebook has none.");
-                return;
-            }
-
-            await csharp.SetValueAsync(scoreTo, report, typeof(GradientCheckReport));
+            return;
         }
 
         if (strict && !report.Passed)
         {
             context.Fail(command, message: StrictFailure(report));
         }
+    }
+
+    /// <summary>Stores <paramref name="report"/> in the C# variable that <c>--score-to</c>
+    /// names, or fails the cell and returns false when the notebook has no C# kernel.</summary>
+    public static async Task<bool> StoreReportAsync(Kernel kernel, KernelCommand command,
+        KernelInvocationContext context, string scoreTo, object report, Type reportType)
+    {
+        if (LayerResolver.FindCSharpKernel(kernel) is not { } csharp)
+        {
+            context.Fail(command, message: $"{BackpropDirectives.CheckName}: --score-to " +
+                $"{scoreTo} needs a C# kernel to store the report in, but this notebook has none.");
+            return false;
+        }
+
+        await csharp.SetValueAsync(scoreTo, report, reportType);
+        return true;
     }
 
     public static Task TraceAsync(
@@ -106,34 +117,5 @@ internal static class DirectiveHandlers
         return string.Create(CultureInfo.InvariantCulture,
             $"{BackpropDirectives.CheckName} --strict: the gradient check of {report.Subject} " +
             $"failed with score {report.Score:0.00}. {string.Join(" ", failures)}");
-    }
-
-    // --forward and --claim check a formula instead of a layer, so the layer options make no
-    // sense beside them.
-    private static async Task CheckClaimAsync(
-        BackpropCheckCommand command, KernelInvocationContext context)
-    {
-        const string name = BackpropDirectives.CheckName;
-        int seed;
-        try
-        {
-            if (command.Layer is not null)
-            {
-                throw new DirectiveException("--layer checks a layer and --forward/--claim check " +
-                    "a formula; pass one or the other.");
-            }
-
-            seed = DirectiveValues.ReadInteger(command.Seed, "--seed",
-                DirectiveArguments.DefaultSeed, int.MinValue);
-        }
-        catch (DirectiveException error)
-        {
-            context.Fail(command, message: $"{name}: {error.Message}");
-            return;
-        }
-
-        await ClaimCheckHandler.HandleAsync(DirectiveValues.ReadText(command.Forward),
-            DirectiveValues.ReadText(command.Claim), DirectiveValues.ReadText(command.Shapes),
-            seed, context, name);
     }
 }
