@@ -35,7 +35,11 @@ public sealed class BackpropKernelExtension : IKernelExtension
             RegisterTrace(kernel);
             DeriveDirective.Register(kernel);
             UnknownOptionMiddleware.Register(kernel,
-                [CheckDirectiveName, TraceDirectiveName, DeriveDirective.Name]);
+                [CheckDirectiveName, TraceDirectiveName, DeriveDirective.Name],
+                new Dictionary<string, PositionalArgument>
+                {
+                    [DeriveDirective.Name] = DeriveDirective.Statements,
+                });
         }
 
         return Task.CompletedTask;

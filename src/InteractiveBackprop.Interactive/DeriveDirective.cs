@@ -17,6 +17,11 @@ public static class DeriveDirective
     /// <summary>The name of the magic command.</summary>
     public const string Name = "#!derive";
 
+    /// <summary>The statements, which a cell gives in quotes without an option name.</summary>
+    internal static readonly PositionalArgument Statements = new(
+        "\"STATEMENTS\" (in quotes, first)",
+        "give the statements to derive in quotes, for example #!derive \"Y = X W + b\".");
+
     /// <summary>Adds <c>#!derive</c> to <paramref name="kernel"/> and registers the formatters of
     /// derivations and claim reports. Call it once per kernel.</summary>
     public static void Register(Kernel kernel)
@@ -51,8 +56,8 @@ public static class DeriveDirective
         DerivationReport report;
         try
         {
-            string expression = ReadText(command.Expression, "--expression") ?? throw new DirectiveException(
-                "the statements are missing. Example: #!derive \"Y = X W + b\" --shapes \"X: B×N, W: N×M, b: 1×M\"");
+            string expression = ReadText(command.Expression, "--expression")
+                ?? throw new DirectiveException(Statements.MissingMessage);
             string? shapes = ReadText(command.Shapes, "--shapes");
             string? wrt = ReadText(command.Wrt, "--wrt");
             int seed = DirectiveValues.ReadInteger(command.Seed, "--seed", 1, int.MinValue);

@@ -6,18 +6,28 @@ internal static class UnknownOptionMessage
 {
     /// <summary>
     /// Formats the message, for example "#!backprop: unknown option '--bach'. Its options are
-    /// --layer, --batch. Did you mean --batch?".
+    /// --layer, --batch. Did you mean --batch?", or with a positional argument "#!derive: unknown
+    /// option '--bogus'. It takes "STATEMENTS" (in quotes, first) and the options --shapes.".
     /// </summary>
     /// <param name="directive">The magic command, such as <c>#!backprop</c>.</param>
     /// <param name="option">The option name as typed.</param>
-    /// <param name="options">The command's option names, in the order they are listed.</param>
+    /// <param name="options">The command's option names, in the order they are listed, without
+    /// the one that takes its value without a name.</param>
     /// <param name="directivesWithOption">The other magic commands that have
     /// <paramref name="option"/>.</param>
+    /// <param name="positional">How the usage shows the argument given without an option
+    /// name, or null when the command has none.</param>
     public static string Format(string directive, string option, IReadOnlyList<string> options,
-        IReadOnlyList<string> directivesWithOption)
+        IReadOnlyList<string> directivesWithOption, string? positional = null)
     {
-        string message = $"{directive}: unknown option '{option}'. Its options are " +
-            $"{string.Join(", ", options)}.";
+        string list = string.Join(", ", options);
+        string usage = (positional, options.Count) switch
+        {
+            (null, _) => $"Its options are {list}.",
+            (_, 0) => $"It takes {positional} and no options.",
+            _ => $"It takes {positional} and the options {list}.",
+        };
+        string message = $"{directive}: unknown option '{option}'. {usage}";
         if (Closest(option, options) is { } closest)
         {
             message += $" Did you mean {closest}?";

@@ -9,8 +9,10 @@ namespace InteractiveBackprop.Interactive;
 /// <summary>
 /// Replaces the kernel's message for an unknown option of this extension's magic commands, such
 /// as "(1,18): error DNI103: Unrecognized parameter name '--frobnicate'", with one from
-/// <see cref="UnknownOptionMessage"/> that lists the command's registered options. Cells whose
-/// unknown option belongs to another directive keep the kernel's message.
+/// <see cref="UnknownOptionMessage"/> that lists the command's registered options, and the
+/// kernel's message for a missing argument that takes no option name, such as "(1,1): error
+/// DNI104: Missing required parameter '--expression'", with the command's own. Cells whose
+/// diagnostics belong to another directive keep the kernel's messages.
 /// </summary>
 /// <remarks>
 /// In .NET Interactive 1.0.0-beta.26120.1 the directive parser rejects an unknown option name
@@ -25,16 +27,26 @@ namespace InteractiveBackprop.Interactive;
 /// </remarks>
 internal static class UnknownOptionMiddleware
 {
-    // The id the directive parser gives an unrecognized parameter name.
+    // The ids the directive parser gives an unrecognized parameter name and a missing required
+    // parameter.
     private const string UnknownParameterId = "DNI103";
+
+    private const string MissingParameterId = "DNI104";
 
     /// <summary>Adds the middleware to <paramref name="kernel"/> and to its root kernel, for the
     /// magic commands named in <paramref name="directiveNames"/> that
     /// <paramref name="kernel"/> registers.</summary>
-    public static void Register(Kernel kernel, IReadOnlyList<string> directiveNames)
+    /// <param name="kernel">The kernel that registers the magic commands.</param>
+    /// <param name="directiveNames">The magic commands whose messages are replaced.</param>
+    /// <param name="positionalArguments">By magic command, how messages show its argument that
+    /// takes no option name; a command without an entry shows the parameter's name in capitals
+    /// and keeps the kernel's message when the argument is missing.</param>
+    public static void Register(Kernel kernel, IReadOnlyList<string> directiveNames,
+        IReadOnlyDictionary<string, PositionalArgument> positionalArguments)
     {
+        var directives = new DirectiveCatalog(kernel, directiveNames, positionalArguments);
         KernelCommandPipelineMiddleware middleware = (command, context, next) =>
-            ObserveAsync(kernel, directiveNames, command, context, next);
+            ObserveAsync(directives, command, context, next);
         kernel.AddMiddleware(middleware);
 
         // A cell sent to the composite kernel is parsed and rejected there, so the rejection
@@ -45,8 +57,8 @@ internal static class UnknownOptionMiddleware
         }
     }
 
-    private static async Task ObserveAsync(Kernel kernel, IReadOnlyList<string> directiveNames,
-        KernelCommand command, KernelInvocationContext context, KernelPipelineContinuation next)
+    private static async Task ObserveAsync(DirectiveCatalog directives, KernelCommand command,
+        KernelInvocationContext context, KernelPipelineContinuation next)
     {
         // A complete context publishes nothing more, so there is nothing to observe.
         if (context.IsComplete)
@@ -59,14 +71,14 @@ internal static class UnknownOptionMiddleware
         {
             if (kernelEvent is DiagnosticsProduced produced)
             {
-                ReplaceFailure(kernel, directiveNames, produced, context);
+                ReplaceFailure(directives, produced, context);
             }
         });
         await next(command, context);
     }
 
-    private static void ReplaceFailure(Kernel kernel, IReadOnlyList<string> directiveNames,
-        DiagnosticsProduced produced, KernelInvocationContext context)
+    private static void ReplaceFailure(DirectiveCatalog directives, DiagnosticsProduced produced,
+        KernelInvocationContext context)
     {
         if (context.IsComplete || produced.Command is not SubmitCode cell)
         {
@@ -76,7 +88,7 @@ internal static class UnknownOptionMiddleware
         string[] lines = cell.Code.Split('\n');
         var diagnostics = produced.Diagnostics.ToList();
         var messages = diagnostics
-            .Select(diagnostic => Message(kernel, directiveNames, diagnostic, lines))
+            .Select(diagnostic => Message(directives, diagnostic, lines))
             .ToList();
         if (messages.All(message => message is null))
         {
@@ -88,48 +100,71 @@ internal static class UnknownOptionMiddleware
         context.Fail(cell, message: string.Join("\n", text));
     }
 
-    // Returns the new message for an unknown option of one of our directives, and null for any
-    // other diagnostic.
-    private static string? Message(Kernel kernel, IReadOnlyList<string> directiveNames,
-        Diagnostic diagnostic, string[] lines)
+    // Returns the new message for an unknown option or a missing positional argument of one of
+    // our directives, and null for any other diagnostic.
+    private static string? Message(
+        DirectiveCatalog directives, Diagnostic diagnostic, string[] lines)
     {
-        var start = diagnostic.LinePositionSpan.Start;
-        var end = diagnostic.LinePositionSpan.End;
-        if (diagnostic.Code != UnknownParameterId || start.Line >= lines.Length ||
-            end.Line != start.Line)
+        int row = diagnostic.LinePositionSpan.Start.Line;
+        if (row >= lines.Length)
         {
             return null;
         }
 
-        // The parser reads a directive from the start of a line to its end, and the span of the
-        // diagnostic covers the option name.
-        string line = lines[start.Line].TrimEnd('\r');
-        if (end.Character > line.Length || start.Character >= end.Character)
+        // The parser reads a directive from the start of a line to its end.
+        string line = lines[row].TrimEnd('\r');
+        string name = line.Split([' ', '\t'], 2)[0];
+        if (directives.Find(name) is not { } directive)
+        {
+            return null;
+        }
+
+        return diagnostic.Code switch
+        {
+            UnknownParameterId => UnknownOption(directives, directive, diagnostic, line),
+            MissingParameterId => MissingArgument(directives, directive, diagnostic),
+            _ => null,
+        };
+    }
+
+    private static string? UnknownOption(DirectiveCatalog directives,
+        KernelActionDirective directive, Diagnostic diagnostic, string line)
+    {
+        // The span of the diagnostic covers the option name.
+        var start = diagnostic.LinePositionSpan.Start;
+        var end = diagnostic.LinePositionSpan.End;
+        if (end.Line != start.Line || end.Character > line.Length ||
+            start.Character >= end.Character)
         {
             return null;
         }
 
         string option = line[start.Character..end.Character].Trim();
-        string name = line.Split([' ', '\t'], 2)[0];
-        if (!directiveNames.Contains(name) || Find(kernel, name) is not { } directive)
-        {
-            return null;
-        }
-
-        var others = directiveNames
-            .Where(other => other != name &&
-                Find(kernel, other)?.Parameters.Any(parameter => parameter.Name == option) == true)
+        var others = directives.Names
+            .Where(other => other != directive.Name)
+            .Where(other => directives.Find(other)?.Parameters
+                .Any(parameter => parameter.Name == option) == true)
             .ToList();
-        return UnknownOptionMessage.Format(name, option, OptionNames(directive), others);
+        var options = directive.Parameters
+            .Where(parameter => !parameter.AllowImplicitName)
+            .Select(parameter => parameter.Name)
+            .ToList();
+        return UnknownOptionMessage.Format(directive.Name, option, options, others,
+            directives.PositionalUsage(directive));
     }
 
-    private static KernelActionDirective? Find(Kernel kernel, string name) =>
-        kernel.KernelInfo.SupportedDirectives
-            .OfType<KernelActionDirective>()
-            .FirstOrDefault(directive => directive.Name == name);
-
-    private static List<string> OptionNames(KernelActionDirective directive) =>
-        directive.Parameters.Select(parameter => parameter.Name).ToList();
+    // The kernel's message names the parameter in quotes, "Missing required parameter
+    // '--expression'", which is the only place the diagnostic names it.
+    private static string? MissingArgument(DirectiveCatalog directives,
+        KernelActionDirective directive, Diagnostic diagnostic)
+    {
+        bool positionalMissing = directive.Parameters.Any(parameter =>
+            parameter.AllowImplicitName &&
+            diagnostic.Message.Contains($"'{parameter.Name}'", StringComparison.Ordinal));
+        return positionalMissing && directives.Positional(directive) is { } positional
+            ? $"{directive.Name}: {positional.MissingMessage}"
+            : null;
+    }
 
     // The form of the kernel's own message, "(1,18): error DNI103: ...", with 1-based positions.
     private static string KernelText(Diagnostic diagnostic) =>

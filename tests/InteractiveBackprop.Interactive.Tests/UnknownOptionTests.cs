@@ -1,4 +1,6 @@
+using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Directives;
 using Microsoft.DotNet.Interactive.Events;
 
 namespace InteractiveBackprop.Interactive.Tests;
@@ -9,6 +11,12 @@ public sealed class UnknownOptionTests(KernelFixture fixture) : IClassFixture<Ke
         "--atol, --samples, --mode, --strict, --score-to, --forward, --claim, --shapes";
 
     private const string TraceOptions = "--layer, --batch, --in, --out, --seed";
+
+    private const string DeriveUsage =
+        "\"STATEMENTS\" (in quotes, first) and the options --shapes, --wrt, --seed";
+
+    private const string MissingStatements = "#!derive: give the statements to derive in " +
+        "quotes, for example #!derive \"Y = X W + b\".";
 
     private KernelHarness Harness => fixture.Harness;
 
@@ -43,8 +51,8 @@ public sealed class UnknownOptionTests(KernelFixture fixture) : IClassFixture<Ke
             $"options are {CheckOptions}. Did you mean --strict?" },
         { "#!backprop-check --Layer meanBias", "#!backprop-check: unknown option '--Layer'. " +
             $"Its options are {CheckOptions}. Did you mean --layer?" },
-        { "#!derive \"Y = X W\" --wtr W", "#!derive: unknown option '--wtr'. Its options are " +
-            "--expression, --shapes, --wrt, --seed. Did you mean --wrt?" },
+        { "#!derive \"Y = X W\" --wtr W", "#!derive: unknown option '--wtr'. It takes " +
+            $"{DeriveUsage}. Did you mean --wrt?" },
     };
 
     [Theory]
@@ -157,5 +165,44 @@ public sealed class UnknownOptionTests(KernelFixture fixture) : IClassFixture<Ke
             $"{TraceOptions}. Did you mean --batch?";
         Assert.Equal(expected, KernelSession.FailureMessage(viaComposite));
         Assert.Equal(expected, KernelSession.FailureMessage(viaCSharp));
+    }
+
+    [Fact]
+    public async Task UnknownOptionWithoutStatementsIsExplained()
+    {
+        var result = await Harness.SubmitAsync("#!derive --bogus");
+
+        Assert.Equal("#!derive: unknown option '--bogus'. It takes " +
+            $"{DeriveUsage}.\n{MissingStatements}", result.Failure);
+        Assert.DoesNotContain("--expression", result.Failure);
+        Assert.Empty(result.Text);
+    }
+
+    [Fact]
+    public async Task MissingStatementsAreExplained()
+    {
+        var result = await Harness.SubmitAsync("#!derive --shapes \"X: B×N, W: N×M\"");
+
+        Assert.Equal(MissingStatements, result.Failure);
+        Assert.Empty(result.Text);
+    }
+
+    [Fact]
+    public async Task OtherMissingArgumentKeepsKernelMessage()
+    {
+        var directive = new KernelActionDirective("#!other-required", "A directive of another " +
+            "extension.")
+        {
+            Parameters = { new KernelDirectiveParameter("--path", "A path.")
+            {
+                AllowImplicitName = true,
+                Required = true,
+            } },
+        };
+        Harness.CSharp.AddDirective(directive, (_, _) => Task.CompletedTask);
+
+        var result = await Harness.SubmitAsync("#!other-required");
+
+        Assert.Equal("(1,1): error DNI104: Missing required parameter '--path'", result.Failure);
     }
 }
