@@ -19,8 +19,11 @@ public sealed record RunnerOptions
           --cell-timeout SECONDS     Maximum run time of one cell (default 600). The first cell
                                      also loads packages, which can take a minute.
           --start-timeout SECONDS    Maximum time for the engine to start (default 120).
-          --tool-manifest-dir DIR    Folder whose .config/dotnet-tools.json pins the tool
-                                     (default: the nearest one above each notebook).
+          --tool-manifest-dir DIR    Folder to search for the .config/dotnet-tools.json that
+                                     pins the tool. The runner takes the nearest manifest
+                                     naming dotnet-interactive at or above DIR (default: at or
+                                     above each notebook's folder), and when there is none,
+                                     the nearest at or above the current folder.
           --help, -h                 Show this text.
 
         Exit status: 0 when every cell passed, 1 when a cell failed, 2 for invalid input.
@@ -44,7 +47,8 @@ public sealed record RunnerOptions
     /// <summary>The longest the engine may take to report that it is ready.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>The folder whose tool manifest pins dotnet-interactive, or null to search.</summary>
+    /// <summary>The folder from which the search for the tool manifest starts, or null to start
+    /// from each notebook's folder.</summary>
     public string? ToolManifestFolder { get; init; }
 
     /// <summary>Whether <c>--help</c> was given.</summary>
