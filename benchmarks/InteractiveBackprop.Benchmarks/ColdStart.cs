@@ -19,6 +19,14 @@ internal static class ColdStart
 {
     public static int Run(string[] args)
     {
+        var unknown = args.Where(arg => arg != "--no-warm-up").ToList();
+        if (unknown.Count > 0)
+        {
+            Console.Error.WriteLine($"coldstart: unknown argument '{unknown[0]}'; the only " +
+                "option is --no-warm-up.");
+            return 2;
+        }
+
         if (args.Contains("--no-warm-up"))
         {
             AppContext.SetSwitch(GemmWarmUp.DisableSwitch, true);

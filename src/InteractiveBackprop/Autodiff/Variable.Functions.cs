@@ -41,8 +41,8 @@ public sealed partial class Variable
         return Record(y, nameof(Sigmoid), [this], g => [g.Multiply(y).Multiply(1.0 - y)]);
     }
 
-    /// <summary>Computes max(0, x) element-wise. Backward: G where x &gt; 0 and 0 elsewhere,
-    /// at x = 0 too, as in PyTorch.</summary>
+    /// <summary>Computes max(0, x) element-wise. Backward: 0 where x ≤ 0, at x = 0 too, and G
+    /// elsewhere, NaN included, as in PyTorch (see <see cref="Tensor.ReluBackward"/>).</summary>
     public Variable Relu()
     {
         var x = Value;

@@ -3,8 +3,9 @@ using InteractiveBackprop.Tensors;
 
 namespace InteractiveBackprop.Layers;
 
-/// <summary>The activation Y = max(0, X), element by element. Backward: dX = dY where X &gt; 0
-/// and 0 elsewhere, at X = 0 too, as in PyTorch.</summary>
+/// <summary>The activation Y = max(0, X), element by element. Backward: dX = 0 where X ≤ 0, at
+/// X = 0 too, and dY elsewhere, NaN included, as in PyTorch (see
+/// <see cref="Tensor.ReluBackward"/>).</summary>
 public sealed class ReLU : Activation
 {
     /// <inheritdoc />

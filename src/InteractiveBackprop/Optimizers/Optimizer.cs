@@ -11,15 +11,20 @@ namespace InteractiveBackprop.Optimizers;
 /// <remarks>
 /// The schedule is PyTorch's <c>LambdaLR</c> hook: step t (counted from 0) uses the learning rate
 /// <see cref="LearningRate"/> · schedule(t). <see cref="LearningRateSchedules"/> has common ones.
-/// Each step updates <see cref="Parameter.Value"/> in place.
+/// Each step updates <see cref="Parameter.Value"/> in place, as PyTorch's optimisers do, so a
+/// tensor read from <see cref="Parameter.Value"/> before a step changes with it. Keep a copy with
+/// <see cref="Tensor.Clone"/>.
 /// </remarks>
 public abstract class Optimizer
 {
     private readonly Func<int, double>? _schedule;
 
+    // The shape of each parameter when the optimiser was created, which its state was sized for.
+    private readonly Shape[] _shapes;
+
     /// <summary>Creates an optimiser of <paramref name="parameters"/>.</summary>
-    /// <exception cref="ArgumentException"><paramref name="parameters"/> is empty or contains
-    /// null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> is empty, contains
+    /// null, or contains a parameter twice.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="learningRate"/> is not
     /// finite and positive.</exception>
     protected Optimizer(
@@ -41,6 +46,20 @@ public abstract class Optimizer
                 $"{name}: the parameter list contains null.", nameof(parameters));
         }
 
+        for (int i = 0; i < Parameters.Count; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (ReferenceEquals(Parameters[i], Parameters[j]))
+                {
+                    throw new ArgumentException(
+                        $"{name}: parameter '{Parameters[i].Name}' is listed twice (at {j} and " +
+                        $"{i}), so each step would update it twice; list it once.",
+                        nameof(parameters));
+                }
+            }
+        }
+
         if (!(learningRate > 0) || !double.IsFinite(learningRate))
         {
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate,
@@ -49,6 +68,7 @@ public abstract class Optimizer
 
         LearningRate = learningRate;
         _schedule = schedule;
+        _shapes = Parameters.Select(parameter => parameter.Value.Shape).ToArray();
     }
 
     /// <summary>The parameters that <see cref="Step"/> updates.</summary>
@@ -86,8 +106,9 @@ public abstract class Optimizer
 
     /// <summary>Updates every parameter from its <see cref="Parameter.Grad"/>.</summary>
     /// <exception cref="InvalidOperationException">A parameter has no gradient, because no
-    /// backward pass has run since the model was built or loaded, or the schedule returns an
-    /// invalid factor.</exception>
+    /// backward pass has run since the model was built or loaded; a parameter's value has
+    /// another shape than when the optimiser was created; two parameters share one value
+    /// tensor; or the schedule returns an invalid factor.</exception>
     /// <exception cref="TensorShapeException">A gradient's shape differs from its parameter's.
     /// </exception>
     public void Step()
@@ -98,12 +119,33 @@ public abstract class Optimizer
             var grad = parameter.Grad ?? throw new InvalidOperationException(
                 $"{GetType().Name}.Step: parameter {i} ('{parameter.Name}') has no gradient; " +
                 "run a backward pass (Backward on the loss) before each step.");
+            if (parameter.Value.Shape != _shapes[i])
+            {
+                throw new InvalidOperationException(
+                    $"{GetType().Name}.Step: parameter {i} ('{parameter.Name}') has shape " +
+                    $"{parameter.Value.Shape}, but it had shape {_shapes[i]} when the optimiser " +
+                    "was created, and the optimiser's state has that shape. Create a new " +
+                    "optimiser after changing a parameter's shape.");
+            }
+
             if (grad.Shape != parameter.Value.Shape)
             {
                 throw ShapeErrors.SameShape($"{GetType().Name}.Step",
                     $"the gradient {parameter.GradientName}", grad.Shape,
                     $"parameter '{parameter.Name}'", parameter.Value.Shape,
                     "a layer's backward pass must give each gradient its parameter's shape");
+            }
+
+            for (int j = 0; j < i; j++)
+            {
+                if (ReferenceEquals(Parameters[j].Value, parameter.Value))
+                {
+                    throw new InvalidOperationException(
+                        $"{GetType().Name}.Step: parameters {j} ('{Parameters[j].Name}') and " +
+                        $"{i} ('{parameter.Name}') share one value tensor, so a step would " +
+                        "update it twice. Give each parameter its own tensor, for example " +
+                        "with Clone().");
+                }
             }
         }
 

@@ -22,11 +22,22 @@ public readonly struct Shape : IEquatable<Shape>
 
     /// <summary>Creates the rank-2 shape [<paramref name="rows"/>,<paramref name="columns"/>].
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">A dimension is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is less than 1, or the shape
+    /// has more elements than a .NET array of doubles can hold
+    /// (<see cref="Array.MaxLength"/>).</exception>
     public Shape(int rows, int columns)
     {
         CheckDimension(rows, nameof(rows));
         CheckDimension(columns, nameof(columns));
+        long length = (long)rows * columns;
+        if (length > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(columns), columns, string.Create(
+                CultureInfo.InvariantCulture,
+                $"Shape: [{rows},{columns}] has {length} elements, more than the {Array.MaxLength} " +
+                $"that one .NET array can hold; use smaller dimensions."));
+        }
+
         Rank = 2;
         _first = rows;
         _second = columns;
@@ -79,6 +90,14 @@ public readonly struct Shape : IEquatable<Shape>
     public static Shape Vector(int length)
     {
         CheckDimension(length, nameof(length));
+        if (length > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), length, string.Create(
+                CultureInfo.InvariantCulture,
+                $"Shape: [{length}] has more elements than the {Array.MaxLength} that one .NET " +
+                $"array can hold; use a smaller length."));
+        }
+
         return new Shape(length);
     }
 

@@ -13,19 +13,20 @@ internal static class ShapeErrors
         {
             (2, 2) => string.Create(CultureInfo.InvariantCulture,
                 $"{operation}: cannot multiply {left} by {right}: the inner dimensions differ " +
-                $"(the left operand has {left.Columns} columns, the right operand has " +
-                $"{right.Rows} rows). A product A·B needs A's column count to equal B's row " +
-                $"count; check the operand order and whether one operand needs a transpose."),
+                $"(the left operand has {Count(left.Columns, "column")}, the right operand " +
+                $"has {Count(right.Rows, "row")}). A product A·B needs A's column count to " +
+                $"equal B's row count; check the operand order and whether one operand needs " +
+                $"a transpose."),
             (2, _) => string.Create(CultureInfo.InvariantCulture,
                 $"{operation}: cannot multiply {left} by {right}: the vector {right} is read as " +
-                $"a column [{right.Length},1], and its {right.Length} rows must equal the " +
-                $"{left.Columns} columns of {left}. Check the operand order and the vector's " +
-                $"length."),
+                $"a column [{right.Length},1], and its {Count(right.Length, "row")} must " +
+                $"equal the {Count(left.Columns, "column")} of {left}. Check the operand " +
+                $"order and the vector's length."),
             (_, 2) => string.Create(CultureInfo.InvariantCulture,
                 $"{operation}: cannot multiply {left} by {right}: the vector {left} is read as " +
-                $"a row [1,{left.Length}], and its {left.Length} columns must equal the " +
-                $"{right.Rows} rows of {right}. Check the operand order and the vector's " +
-                $"length."),
+                $"a row [1,{left.Length}], and its {Count(left.Length, "column")} must " +
+                $"equal the {Count(right.Rows, "row")} of {right}. Check the operand order " +
+                $"and the vector's length."),
             _ => string.Create(CultureInfo.InvariantCulture,
                 $"{operation}: cannot multiply {left} by {right}: the vectors are read as a row " +
                 $"[1,{left.Length}] and a column [{right.Length},1], so the product is a dot " +
@@ -83,16 +84,16 @@ internal static class ShapeErrors
     public static TensorShapeException TransposeMatMul(string operation, Shape left, Shape right) =>
         new(operation, left, right, string.Create(CultureInfo.InvariantCulture,
             $"{operation}: cannot multiply the transpose of {left} by {right}: the row counts " +
-            $"differ (the left operand has {left.Rows} rows, the right operand has " +
-            $"{right.Rows}). A product Aᵀ·B needs A and B to have the same row count; check " +
-            $"the operand order and whether the left operand is already transposed."));
+            $"differ (the left operand has {Count(left.Rows, "row")}, the right operand " +
+            $"has {right.Rows}). A product Aᵀ·B needs A and B to have the same row count; " +
+            $"check the operand order and whether the left operand is already transposed."));
 
     public static TensorShapeException MatMulTranspose(string operation, Shape left, Shape right) =>
         new(operation, left, right, string.Create(CultureInfo.InvariantCulture,
             $"{operation}: cannot multiply {left} by the transpose of {right}: the column " +
-            $"counts differ (the left operand has {left.Columns} columns, the right operand " +
-            $"has {right.Columns}). A product A·Bᵀ needs A and B to have the same column " +
-            $"count; check the operand order and whether the right operand is already " +
+            $"counts differ (the left operand has {Count(left.Columns, "column")}, the right " +
+            $"operand has {right.Columns}). A product A·Bᵀ needs A and B to have the same " +
+            $"column count; check the operand order and whether the right operand is already " +
             $"transposed."));
 
     public static TensorShapeException Elementwise(string operation, Shape left, Shape right) =>
@@ -144,10 +145,17 @@ internal static class ShapeErrors
 
     private static string Has(bool plural) => plural ? "have" : "has";
 
-    private static string AxisHint(Shape shape) => shape.Rank == 0
-        ? "a scalar has no axis, so reduce it without one."
-        : string.Create(CultureInfo.InvariantCulture,
-            $"use 0 to {shape.Rank - 1}, or -1 for the last axis.");
+    private static string AxisHint(Shape shape) => shape.Rank switch
+    {
+        0 => "a scalar has no axis, so reduce it without one.",
+        1 => "a vector has only axis 0, which -1 also names.",
+        _ => string.Create(CultureInfo.InvariantCulture,
+            $"use 0 to {shape.Rank - 1}, or -1 for the last axis."),
+    };
+
+    // "1 row", "3 rows".
+    private static string Count(int count, string noun) => string.Create(
+        CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 
     private static string Disagreement(Shape left, Shape right)
     {

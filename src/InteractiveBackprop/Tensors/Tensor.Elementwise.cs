@@ -83,9 +83,10 @@ public sealed partial class Tensor
 
     /// <summary>
     /// Passes this gradient dY back through a ReLU whose forward input was
-    /// <paramref name="input"/>: dX = dY where the input is greater than 0, and 0 elsewhere.
-    /// One pass over memory, where <c>dY.Multiply(input.Map(x =&gt; x &gt; 0 ? 1 : 0))</c> takes
-    /// two. As in PyTorch, a non-finite dY where the input is not positive gives 0, not NaN.
+    /// <paramref name="input"/>: dX = 0 where the input is at most 0, and dY elsewhere, as
+    /// PyTorch's threshold backward computes it. So an input of 0 gives 0, a NaN input passes dY
+    /// through, and a non-finite dY where the input is at most 0 gives 0, not NaN. It takes one
+    /// pass over memory, where <c>dY.Multiply(input.Map(x =&gt; x &gt; 0 ? 1 : 0))</c> takes two.
     /// </summary>
     /// <exception cref="TensorShapeException"><paramref name="input"/> does not have this
     /// tensor's shape.</exception>

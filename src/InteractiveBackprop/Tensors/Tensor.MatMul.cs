@@ -45,10 +45,12 @@ public sealed partial class Tensor
             throw ShapeErrors.MatMul(nameof(MatMul), Shape, other.Shape);
         }
 
-        var result = GC.AllocateUninitializedArray<double>(rows * columns);
+        // The shape comes first: it rejects a result too large for one array.
+        var shape = ProductShape(Shape, other.Shape);
+        var result = GC.AllocateUninitializedArray<double>(shape.Length);
         Dgemm.Multiply(_data, false, other._data, false, result, rows, columns, inner,
             overwrite: true);
-        return Wrap(ProductShape(Shape, other.Shape), result);
+        return Wrap(shape, result);
     }
 
     /// <summary>
@@ -76,10 +78,11 @@ public sealed partial class Tensor
             throw ShapeErrors.TransposeMatMul(nameof(TransposeMatMul), Shape, other.Shape);
         }
 
-        var result = GC.AllocateUninitializedArray<double>(Columns * other.Columns);
+        var shape = new Shape(Columns, other.Columns);
+        var result = GC.AllocateUninitializedArray<double>(shape.Length);
         Dgemm.Multiply(_data, true, other._data, false, result, Columns, other.Columns, Rows,
             overwrite: true);
-        return Wrap(new Shape(Columns, other.Columns), result);
+        return Wrap(shape, result);
     }
 
     /// <summary>
@@ -107,10 +110,11 @@ public sealed partial class Tensor
             throw ShapeErrors.MatMulTranspose(nameof(MatMulTranspose), Shape, other.Shape);
         }
 
-        var result = GC.AllocateUninitializedArray<double>(Rows * other.Rows);
+        var shape = new Shape(Rows, other.Rows);
+        var result = GC.AllocateUninitializedArray<double>(shape.Length);
         Dgemm.Multiply(_data, false, other._data, true, result, Rows, other.Rows, Columns,
             overwrite: true);
-        return Wrap(new Shape(Rows, other.Rows), result);
+        return Wrap(shape, result);
     }
 
     /// <summary>

@@ -9,10 +9,12 @@ namespace InteractiveBackprop.Tensors;
 /// </summary>
 /// <remarks>
 /// A tensor's shape is fixed once it is created, and every dimension is at least 1. Operations
-/// return new tensors and leave their operands unchanged; only the indexers' setters write in
-/// place. Non-finite values propagate as IEEE 754 arithmetic defines, and none is replaced or
-/// rejected. The operations are split by concern into partial files: creation, element access,
-/// shaping, element-wise arithmetic, reductions, softmax and comparison.
+/// return new tensors and leave their operands unchanged. Only the indexers' setters write in
+/// place, and an optimiser's Step, which updates each parameter's value in place. Non-finite
+/// values propagate as IEEE 754 arithmetic defines, and none is replaced or rejected, except
+/// that <see cref="ReluBackward"/> gives 0 wherever the input is not positive, whatever dY
+/// holds there. The operations are split by concern into partial files: creation, element
+/// access, shaping, element-wise arithmetic, reductions, softmax and comparison.
 /// </remarks>
 public sealed partial class Tensor
 {

@@ -72,6 +72,52 @@ public class OptimizerTests
             error.Message);
     }
 
+    [Theory]
+    [InlineData(4, 16)]
+    [InlineData(1, 1)]
+    public void ReshapedParameterIsRejectedBeforeUpdate(int rows, int columns)
+    {
+        var parameter = new Parameter("W", Tensor.Zeros(1, 2)) { Grad = Tensor.Ones(1, 2) };
+        var optimizer = new Sgd([parameter], learningRate: 1.0, momentum: 0.5);
+        optimizer.Step();
+        parameter.Value = Tensor.Zeros(rows, columns);
+        parameter.Grad = Tensor.Ones(rows, columns);
+
+        var error = Assert.Throws<InvalidOperationException>(optimizer.Step);
+
+        Assert.Equal($"Sgd.Step: parameter 0 ('W') has shape [{rows},{columns}], but it had " +
+            "shape [1,2] when the optimiser was created, and the optimiser's state has that " +
+            "shape. Create a new optimiser after changing a parameter's shape.", error.Message);
+        Assert.All(parameter.Value.ToFlatArray(), value => Assert.Equal(0.0, value));
+        Assert.Equal(1, optimizer.StepCount);
+    }
+
+    [Fact]
+    public void ParameterListedTwiceIsRejected()
+    {
+        var parameter = new Parameter("W", Tensor.Zeros(1, 2));
+
+        var error = Assert.Throws<ArgumentException>(() => new Adam([parameter, parameter]));
+
+        Assert.StartsWith("Adam: parameter 'W' is listed twice (at 0 and 1), so each step would " +
+            "update it twice; list it once.", error.Message);
+    }
+
+    [Fact]
+    public void SharedValueTensorIsRejected()
+    {
+        var shared = Tensor.Zeros(1, 2);
+        var first = new Parameter("W", shared) { Grad = Tensor.Ones(1, 2) };
+        var second = new Parameter("V", shared) { Grad = Tensor.Ones(1, 2) };
+
+        var error = Assert.Throws<InvalidOperationException>(new Sgd([first, second], 1.0).Step);
+
+        Assert.Equal("Sgd.Step: parameters 0 ('W') and 1 ('V') share one value tensor, so a step " +
+            "would update it twice. Give each parameter its own tensor, for example with Clone().",
+            error.Message);
+        Assert.Equal([0.0, 0.0], shared.ToFlatArray());
+    }
+
     [Fact]
     public void InvalidScheduleFactorIsReported()
     {

@@ -22,6 +22,29 @@ public sealed class ShapeErrorMessageTests
     }
 
     [Fact]
+    public void SingleRowAndColumnReadInSingular()
+    {
+        var error = Assert.Throws<TensorShapeException>(
+            () => Tensor.Zeros(3, 1).MatMul(Tensor.Zeros(2, 3)));
+        var vector = Assert.Throws<TensorShapeException>(
+            () => Tensor.Zeros(2, 3).MatMul(Tensor.Vector(1.0)));
+
+        Assert.Contains("the left operand has 1 column, the right operand has 2 rows",
+            error.Message);
+        Assert.Contains("the vector [1] is read as a column [1,1], and its 1 row must equal the " +
+            "3 columns of [2,3]", vector.Message);
+    }
+
+    [Fact]
+    public void VectorAxisErrorNamesItsOnlyAxis()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => Tensor.Vector(1.0, 2.0).Sum(axis: 1));
+
+        Assert.Contains("a vector has only axis 0, which -1 also names.", error.Message);
+    }
+
+    [Fact]
     public void ElementwiseMismatchNamesDisagreeingDimension()
     {
         var error = Assert.Throws<TensorShapeException>(

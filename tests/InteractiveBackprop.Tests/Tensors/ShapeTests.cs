@@ -23,6 +23,29 @@ public class ShapeTests
         Assert.Equal((1, 1, 1), (Shape.Scalar.Rows, Shape.Scalar.Columns, Shape.Scalar.Length));
     }
 
+    [Theory]
+    [InlineData(65536, 65536, "4294967296")]
+    [InlineData(46341, 46341, "2147488281")]
+    public void ShapeTooLargeForOneArrayIsRejected(int rows, int columns, string length)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Shape(rows, columns));
+
+        Assert.StartsWith($"Shape: [{rows},{columns}] has {length} elements, more than the " +
+            $"{Array.MaxLength} that one .NET array can hold; use smaller dimensions.",
+            error.Message);
+    }
+
+    [Fact]
+    public void TooLargeProductNamesItsShape()
+    {
+        var column = Tensor.Zeros(65536, 1);
+        var row = Tensor.Zeros(1, 65536);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => column.MatMul(row));
+
+        Assert.StartsWith("Shape: [65536,65536] has 4294967296 elements", error.Message);
+    }
+
     [Fact]
     public void EqualityComparesRankAndDimensions()
     {

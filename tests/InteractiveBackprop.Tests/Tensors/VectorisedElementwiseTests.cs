@@ -44,7 +44,7 @@ public class VectorisedElementwiseTests
             AssertEach(a.Subtract(b), left, right, (x, y) => x - y, $"Subtract, {path}, {length}");
             AssertEach(a.Multiply(b), left, right, (x, y) => x * y, $"Multiply, {path}, {length}");
             AssertEach(a.Divide(b), left, right, (x, y) => x / y, $"Divide, {path}, {length}");
-            AssertEach(a.ReluBackward(b), left, right, (g, x) => x > 0 ? g : 0.0,
+            AssertEach(a.ReluBackward(b), left, right, (g, x) => x <= 0 ? 0.0 : g,
                 $"ReluBackward, {path}, {length}");
         }
     }
@@ -189,15 +189,17 @@ public class VectorisedElementwiseTests
     }
 
     [Fact]
-    public void ReluBackwardPassesGradientWherePositiveOnly()
+    public void ReluBackwardFollowsPyTorchThresholdBackward()
     {
+        // PyTorch 1.13: x = [-1, 0, 2, NaN, 3, -0.5] and g = [10, 20, 30, 40, NaN, inf] give
+        // relu(x).backward(g) → x.grad = [0, 0, 30, 40, NaN, 0].
         var input = Tensor.FromArray(new[,] { { -1.0, 0.0, 2.0 }, { double.NaN, 3.0, -0.5 } });
         var gradient = Tensor.FromArray(
             new[,] { { 10.0, 20.0, 30.0 }, { 40.0, double.NaN, double.PositiveInfinity } });
 
         var result = gradient.ReluBackward(input);
 
-        Assert.Equal(new double[] { 0, 0, 30, 0, double.NaN, 0 }, result.Span.ToArray());
+        Assert.Equal(new double[] { 0, 0, 30, 40, double.NaN, 0 }, result.Span.ToArray());
     }
 
     [Fact]

@@ -37,6 +37,8 @@ internal static unsafe class GemmWorkers
     /// </summary>
     public static bool TryRun(in GemmTask task, int parts)
     {
+        // TODO(gemm): count the products that fall back to one thread here, so that a
+        // benchmark can tell a refused split from a slow worker thread.
         if (!s_gate.TryEnter())
         {
             return false;

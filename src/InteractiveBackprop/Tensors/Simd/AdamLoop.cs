@@ -29,6 +29,8 @@ internal static class AdamLoop
     public static void Step(Span<double> value, ReadOnlySpan<double> grad, Span<double> first,
         Span<double> second, in Factors factors)
     {
+        SimdLoops.CheckLengths(value.Length, grad.Length, first.Length);
+        SimdLoops.CheckLengths(value.Length, second.Length, second.Length);
         int length = value.Length;
         ref double p = ref MemoryMarshal.GetReference(value);
         ref double g = ref MemoryMarshal.GetReference(grad);

@@ -55,22 +55,22 @@ internal static class BinaryOperators
     }
 
     /// <summary>
-    /// The backward pass of ReLU: the gradient (left) where the forward input (right) is
-    /// greater than 0, and +0 elsewhere, NaN inputs included. Like PyTorch's threshold
-    /// backward, a non-finite gradient where the input is not positive gives 0, not NaN.
+    /// The backward pass of ReLU, as PyTorch's threshold backward computes it: +0 where the
+    /// forward input (right) is at most 0, and the gradient (left) elsewhere, so a NaN input
+    /// passes the gradient through. A non-finite gradient where the input is at most 0 gives 0.
     /// </summary>
     public readonly struct ReluBackward : IBinaryOperator
     {
-        public static double Apply(double left, double right) => right > 0 ? left : 0.0;
+        public static double Apply(double left, double right) => right <= 0 ? 0.0 : left;
 
         public static Vector256<double> Apply(Vector256<double> left, Vector256<double> right) =>
             Vector256.ConditionalSelect(
-                Vector256.GreaterThan(right, Vector256<double>.Zero), left,
-                Vector256<double>.Zero);
+                Vector256.LessThanOrEqual(right, Vector256<double>.Zero), Vector256<double>.Zero,
+                left);
 
         public static Vector512<double> Apply(Vector512<double> left, Vector512<double> right) =>
             Vector512.ConditionalSelect(
-                Vector512.GreaterThan(right, Vector512<double>.Zero), left,
-                Vector512<double>.Zero);
+                Vector512.LessThanOrEqual(right, Vector512<double>.Zero), Vector512<double>.Zero,
+                left);
     }
 }

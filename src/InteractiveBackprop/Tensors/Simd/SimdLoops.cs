@@ -20,6 +20,7 @@ internal static class SimdLoops
         ReadOnlySpan<double> left, ReadOnlySpan<double> right, Span<double> result)
         where TOperator : struct, IBinaryOperator
     {
+        CheckLengths(result.Length, left.Length, right.Length);
         int length = result.Length;
         ref double a = ref MemoryMarshal.GetReference(left);
         ref double b = ref MemoryMarshal.GetReference(right);
@@ -57,6 +58,7 @@ internal static class SimdLoops
         ReadOnlySpan<double> values, double argument, Span<double> result)
         where TOperator : struct, IUnaryOperator
     {
+        CheckLengths(result.Length, values.Length, values.Length);
         int length = result.Length;
         ref double a = ref MemoryMarshal.GetReference(values);
         ref double r = ref MemoryMarshal.GetReference(result);
@@ -95,6 +97,7 @@ internal static class SimdLoops
         double factor)
         where TOperator : struct, IUpdateOperator
     {
+        CheckLengths(target.Length, source.Length, source.Length);
         int length = target.Length;
         ref double t = ref MemoryMarshal.GetReference(target);
         ref double s = ref MemoryMarshal.GetReference(source);
@@ -140,6 +143,19 @@ internal static class SimdLoops
         for (int i = 0; i < rows; i++)
         {
             Binary<BinaryOperators.Add>(totals, matrix.Slice(i * columns, columns), totals);
+        }
+    }
+
+    /// <summary>Throws unless the spans that a loop reads have the length of the one it
+    /// writes, because the loops read through unchecked references.</summary>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public static void CheckLengths(int written, int first, int second)
+    {
+        if (first != written || second != written)
+        {
+            throw new ArgumentException(
+                $"Element-wise loop: spans of {first} and {second} elements cannot fill one of " +
+                $"{written}; every span must have the same length.");
         }
     }
 
