@@ -47,7 +47,7 @@ public sealed class NotebookRunner
             executionCount++;
             var outcome = await RunCellAsync(engine, cell, executionCount);
             outcomes.Add(outcome);
-            failed = outcome.Status == CellStatus.Failed;
+            failed = outcome.Status == CellStatus.Failed && !_options.AllowErrors;
             string seconds = outcome.Duration.TotalSeconds.ToString(
                 "0.0", System.Globalization.CultureInfo.InvariantCulture);
             _log.WriteLine(outcome.Status == CellStatus.Passed

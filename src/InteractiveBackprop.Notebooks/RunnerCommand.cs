@@ -4,7 +4,8 @@ namespace InteractiveBackprop.Notebooks;
 public static class RunnerCommand
 {
     /// <summary>Runs the notebooks named in <paramref name="arguments"/> and returns the exit
-    /// status: 0 when every cell passed, 1 when a cell failed, 2 for invalid input.</summary>
+    /// status: 0 when every cell passed or --allow-errors was given, 1 when a cell failed, 2 for
+    /// invalid input.</summary>
     public static async Task<int> RunAsync(
         IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
@@ -36,6 +37,13 @@ public static class RunnerCommand
             if (failures.Count > 0)
             {
                 await error.WriteLineAsync(string.Join(Environment.NewLine, failures));
+                if (options.AllowErrors)
+                {
+                    await output.WriteLineAsync($"{failures.Count} cell(s) failed; " +
+                        "--allow-errors kept their errors in the executed copies.");
+                    return 0;
+                }
+
                 return 1;
             }
 

@@ -16,6 +16,10 @@ public sealed record RunnerOptions
           --output, -o PATH          Folder for the executed copies (required unless --in-place).
                                      With one notebook, PATH may also be the output .ipynb file.
           --in-place                 Overwrite each source notebook with its executed copy.
+          --allow-errors             Run the cells after a failing cell too, keep each error in
+                                     its cell's outputs, and exit 0, as nbconvert's option of
+                                     the same name does. Without it, the cells after a failing
+                                     cell do not run, and the exit status is 1.
           --cell-timeout SECONDS     Maximum run time of one cell (default 600). The first cell
                                      also loads packages, which can take a minute.
           --start-timeout SECONDS    Maximum time for the engine to start (default 120).
@@ -26,7 +30,8 @@ public sealed record RunnerOptions
                                      the nearest at or above the current folder.
           --help, -h                 Show this text.
 
-        Exit status: 0 when every cell passed, 1 when a cell failed, 2 for invalid input.
+        Exit status: 0 when every cell passed (or --allow-errors was given), 1 when a cell
+        failed, 2 for invalid input.
         """;
 
     /// <summary>The largest timeout in seconds that a cancellation timer accepts.</summary>
@@ -40,6 +45,10 @@ public sealed record RunnerOptions
 
     /// <summary>Whether executed notebooks overwrite their sources.</summary>
     public bool InPlace { get; init; }
+
+    /// <summary>Whether the cells after a failing cell run too, and a failing cell leaves the
+    /// exit status at 0.</summary>
+    public bool AllowErrors { get; init; }
 
     /// <summary>The longest one cell may run.</summary>
     public TimeSpan CellTimeout { get; init; } = TimeSpan.FromSeconds(600);
@@ -70,6 +79,9 @@ public sealed record RunnerOptions
                     return options with { ShowHelp = true };
                 case "--output" or "-o":
                     options = options with { Output = Value(arguments, ref i) };
+                    break;
+                case "--allow-errors":
+                    options = options with { AllowErrors = true };
                     break;
                 case "--in-place":
                     options = options with { InPlace = true };

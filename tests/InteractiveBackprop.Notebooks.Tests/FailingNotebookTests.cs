@@ -37,6 +37,33 @@ public sealed class FailingNotebookTests
     }
 
     [Fact]
+    public void AllowErrorsRunsEveryCellAndExitsZero()
+    {
+        using var folder = new TemporaryFolder();
+        string source = folder.Write("broken.ipynb", """
+            {"cells": [
+              {"cell_type": "code", "metadata": {}, "outputs": [], "source": "var x = 1;"},
+              {"cell_type": "code", "metadata": {}, "outputs": [], "source": "undefinedName + 1"},
+              {"cell_type": "code", "metadata": {}, "outputs": [], "source": "x + 41"}
+            ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+            """);
+        string target = Path.Combine(folder.Path, "out", "broken.ipynb");
+
+        var result = _engine.RunRunner(source, "--output", target, "--allow-errors");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("broken.ipynb cell 2 (csharp): FAILED", result.Output);
+        Assert.Contains("broken.ipynb cell 3 (csharp): ok", result.Output);
+        Assert.Contains("1 cell(s) failed; --allow-errors kept their errors in the executed " +
+            "copies.", result.Output);
+        var cells = (JsonArray)JsonNode.Parse(File.ReadAllText(target))!["cells"]!;
+        var error = Assert.Single((JsonArray)cells[1]!["outputs"]!)!;
+        Assert.Equal("error", (string?)error["output_type"]);
+        var value = Assert.Single((JsonArray)cells[2]!["outputs"]!)!;
+        Assert.Contains("42", value["data"]!.ToJsonString());
+    }
+
+    [Fact]
     public void MissingNotebookExitsWithUsageStatus()
     {
         var result = _engine.RunRunner("/no/such.ipynb", "--output", _engine.Output);

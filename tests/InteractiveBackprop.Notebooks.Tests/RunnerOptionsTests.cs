@@ -12,6 +12,13 @@ public sealed class RunnerOptionsTests
     }
 
     [Fact]
+    public void AllowErrorsIsOffUnlessGiven()
+    {
+        Assert.False(RunnerOptions.Parse(["n.ipynb", "-o", "out"]).AllowErrors);
+        Assert.True(RunnerOptions.Parse(["n.ipynb", "-o", "out", "--allow-errors"]).AllowErrors);
+    }
+
+    [Fact]
     public void UnknownOptionIsNamed()
     {
         var error = Assert.Throws<RunnerException>(
