@@ -19,12 +19,16 @@ public static class RunnerCommand
             }
 
             var jobs = PlanJobs(options);
+            // Every notebook is read before the first runs, so that a malformed one is reported
+            // at once, not after the others have run for minutes.
+            var notebooks = jobs.Select(job => Notebook.Load(job.Source)).ToList();
             var failures = new List<string>();
             bool skipped = false;
             var runner = new NotebookRunner(options, output);
-            foreach (var (source, target) in jobs)
+            for (int index = 0; index < jobs.Count; index++)
             {
-                var notebook = Notebook.Load(source);
+                var (source, target) = jobs[index];
+                var notebook = notebooks[index];
                 var outcomes = await runner.RunAsync(notebook);
                 notebook.Save(target);
                 await output.WriteLineAsync($"wrote {target}");

@@ -131,7 +131,11 @@ public sealed record RunnerOptions
 
     private static string Value(IReadOnlyList<string> arguments, ref int i)
     {
-        if (i + 1 >= arguments.Count || arguments[i + 1].StartsWith("--", StringComparison.Ordinal))
+        // A next argument such as -x or --in-place is an option, not the value; a number such as
+        // -5 is a value, which the caller then rejects with its own message.
+        if (i + 1 >= arguments.Count || (arguments[i + 1].StartsWith('-')
+            && !double.TryParse(arguments[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture,
+                out _)))
         {
             throw new RunnerException($"Option '{arguments[i]}' needs a value.");
         }

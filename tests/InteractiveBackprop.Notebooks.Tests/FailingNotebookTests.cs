@@ -85,6 +85,25 @@ public sealed class FailingNotebookTests
     }
 
     [Fact]
+    public void MalformedLaterNotebookStopsBeforeAnyRuns()
+    {
+        using var folder = new TemporaryFolder();
+        string good = folder.Write("a-good.ipynb", """
+            {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": "1"}],
+             "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+            """);
+        string bad = folder.Write("b-bad.ipynb", "{ not json");
+        string output = Path.Combine(folder.Path, "out");
+
+        var result = _engine.RunRunner(good, bad, "--output", output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("b-bad.ipynb", result.Output);
+        Assert.DoesNotContain("a-good.ipynb cell 1", result.Output);
+        Assert.False(File.Exists(Path.Combine(output, "a-good.ipynb")));
+    }
+
+    [Fact]
     public void MissingNotebookExitsWithUsageStatus()
     {
         var result = _engine.RunRunner("/no/such.ipynb", "--output", _engine.Output);

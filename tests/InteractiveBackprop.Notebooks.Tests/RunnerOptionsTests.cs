@@ -18,6 +18,27 @@ public sealed class RunnerOptionsTests
         Assert.True(RunnerOptions.Parse(["n.ipynb", "-o", "out", "--allow-errors"]).AllowErrors);
     }
 
+    [Theory]
+    [InlineData("-x")]
+    [InlineData("--in-place")]
+    public void OptionAsValueIsRejected(string next)
+    {
+        var error = Assert.Throws<RunnerException>(
+            () => RunnerOptions.Parse(["n.ipynb", "-o", next]));
+
+        Assert.Equal("Option '-o' needs a value.", error.Message);
+    }
+
+    [Fact]
+    public void NegativeTimeoutIsNamedAsValue()
+    {
+        var error = Assert.Throws<RunnerException>(
+            () => RunnerOptions.Parse(["n.ipynb", "-o", "out", "--cell-timeout", "-5"]));
+
+        Assert.Equal("Option '--cell-timeout' expects a positive number of seconds, but got '-5'.",
+            error.Message);
+    }
+
     [Fact]
     public void UnknownOptionIsNamed()
     {

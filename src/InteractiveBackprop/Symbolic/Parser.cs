@@ -67,7 +67,8 @@ internal sealed class Parser
 
         if (statements.Count == 0)
         {
-            throw new SymbolicException("The source contains no expression.", source,
+            throw new SymbolicException("There are no statements to read; write at least one, " +
+                "for example Y = X W + b.", source,
                 new SourceSpan(0, source.Length));
         }
 

@@ -64,6 +64,14 @@ internal sealed partial class ShapeDeclarations
             return Empty;
         }
 
+        int open = source.IndexOf('[', StringComparison.Ordinal);
+        if (source.Count(c => c == '[') != source.Count(c => c == ']'))
+        {
+            throw new SymbolicException("The shape declarations have a '[' without its ']' or a " +
+                "']' without its '['. Write name: [rows,columns], for example X: [B,N].", source,
+                new SourceSpan(Math.Max(open, 0), 1));
+        }
+
         var shapes = new Dictionary<string, MatrixShape>(StringComparer.Ordinal);
         var spans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         int offset = 0;
@@ -113,12 +121,12 @@ internal sealed partial class ShapeDeclarations
 
     private static Dimension ReadDimension(Group group, string source, int start)
     {
-        if (!char.IsDigit(group.Value[0]))
+        if (!char.IsDigit(group.Value[0]) && group.Value[0] != '-')
         {
             return Dimension.Of(group.Value);
         }
 
-        if (!int.TryParse(group.Value, NumberStyles.None, CultureInfo.InvariantCulture,
+        if (!int.TryParse(group.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
             out int size) || size < 1)
         {
             throw new SymbolicException($"The dimension {group.Value} is invalid; a size must be " +
@@ -134,7 +142,8 @@ internal sealed partial class ShapeDeclarations
     private static partial Regex Separator();
 
     // A dimension: a symbol such as B or a size such as 10.
-    private const string Size = @"[A-Za-z_][A-Za-z0-9_]*|\d+";
+    // A negative size matches too, so that its error names the size rather than the entry.
+    private const string Size = @"[A-Za-z_][A-Za-z0-9_]*|-?\d+";
 
     // name: rows×columns (× may be x, X or *), or name: [rows,columns], the form that shapes
     // take in the core's messages.

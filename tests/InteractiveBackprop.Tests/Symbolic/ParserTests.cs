@@ -106,7 +106,27 @@ public class ParserTests
         var error = Assert.Throws<SymbolicException>(
             () => SymbolicDerivation.Derive("Y = X", "X: [B,N"));
 
-        Assert.StartsWith("The shape declaration 'X: [B' is invalid.", error.Message);
+        Assert.StartsWith("The shape declarations have a '[' without its ']' or a ']' without " +
+            "its '['. Write name: [rows,columns], for example X: [B,N].", error.Message);
+    }
+
+    [Fact]
+    public void NegativeDimension_IsNamed()
+    {
+        var error = Assert.Throws<SymbolicException>(
+            () => SymbolicDerivation.Derive("Y = X", "X: [-1,3]"));
+
+        Assert.StartsWith("The dimension -1 is invalid; a size must be a whole number of at " +
+            "least 1.", error.Message);
+    }
+
+    [Fact]
+    public void EmptyStatements_AskForOne()
+    {
+        var error = Assert.Throws<SymbolicException>(() => SymbolicDerivation.Derive(" "));
+
+        Assert.StartsWith("There are no statements to read; write at least one, for example " +
+            "Y = X W + b.", error.Message);
     }
 
     [Fact]
