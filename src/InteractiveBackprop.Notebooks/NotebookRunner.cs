@@ -87,7 +87,8 @@ public sealed class NotebookRunner
                 ["evalue"] = error.Message,
                 ["traceback"] = new JsonArray(error.Message),
             });
-            return (new CellOutcome(cell, CellStatus.Failed, error.Message, clock.Elapsed, 0), true);
+            var outcome = new CellOutcome(cell, CellStatus.Failed, error.Message, clock.Elapsed, 0);
+            return (outcome, true);
         }
     }
 
