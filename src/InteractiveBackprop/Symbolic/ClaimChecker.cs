@@ -123,7 +123,7 @@ public static class ClaimChecker
         return (target, statement.Value);
     }
 
-    // A name the claim cannot use is a typo or a slip of vocabulary, such as dy or G_Y; shape
+    // A name the claim cannot use is a typo or a slip of vocabulary, such as dy or G_Y. Shape
     // inference would ask for its shape to be declared, which misleads.
     private static void RejectUnknownNames(string claim, Expression body, TypedProgram program)
     {
@@ -177,7 +177,8 @@ public static class ClaimChecker
             .FirstOrDefault();
     }
 
-    // The fewest insertions, deletions and substitutions that turn one text into the other.
+    // Returns the Levenshtein distance: the minimum number of insertions, deletions and
+    // substitutions that turn one text into the other.
     private static int Levenshtein(string source, string target)
     {
         var previous = Enumerable.Range(0, target.Length + 1).ToArray();
