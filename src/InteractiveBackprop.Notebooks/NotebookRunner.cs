@@ -6,7 +6,9 @@ namespace InteractiveBackprop.Notebooks;
 /// <summary>
 /// Executes a notebook's code cells in order in a fresh dotnet-interactive process whose current
 /// folder is the notebook's, and stores each cell's outputs in the notebook. Like Jupyter's Run
-/// All, it stops at the first failing cell.
+/// All, it stops at the first failing cell, unless <see cref="RunnerOptions.AllowErrors"/> is
+/// set. A cell that times out or loses the engine stops the run either way, because the engine
+/// is still busy with it or gone.
 /// </summary>
 public sealed class NotebookRunner
 {
@@ -45,9 +47,9 @@ public sealed class NotebookRunner
             }
 
             executionCount++;
-            var outcome = await RunCellAsync(engine, cell, executionCount);
+            var (outcome, engineLost) = await RunCellAsync(engine, cell, executionCount);
             outcomes.Add(outcome);
-            failed = outcome.Status == CellStatus.Failed && !_options.AllowErrors;
+            failed = outcome.Status == CellStatus.Failed && (engineLost || !_options.AllowErrors);
             string seconds = outcome.Duration.TotalSeconds.ToString(
                 "0.0", System.Globalization.CultureInfo.InvariantCulture);
             _log.WriteLine(outcome.Status == CellStatus.Passed
@@ -60,7 +62,10 @@ public sealed class NotebookRunner
         return outcomes;
     }
 
-    private async Task<CellOutcome> RunCellAsync(KernelEngine engine, NotebookCell cell, int count)
+    // Returns the outcome, and whether the engine can take no more cells: it is still running
+    // this one after a timeout, or it failed.
+    private async Task<(CellOutcome Outcome, bool EngineLost)> RunCellAsync(
+        KernelEngine engine, NotebookCell cell, int count)
     {
         var clock = Stopwatch.StartNew();
         cell.Json["execution_count"] = count;
@@ -69,8 +74,9 @@ public sealed class NotebookRunner
             var submission = await engine.SubmitAsync(cell.Source, cell.KernelName,
                 _options.CellTimeout);
             cell.Json["outputs"] = OutputBuilder.Build(submission, count, out int updates);
-            return new CellOutcome(cell, submission.Succeeded ? CellStatus.Passed : CellStatus.Failed,
-                submission.ErrorMessage, clock.Elapsed, updates);
+            return (new CellOutcome(cell,
+                submission.Succeeded ? CellStatus.Passed : CellStatus.Failed,
+                submission.ErrorMessage, clock.Elapsed, updates), false);
         }
         catch (Exception error) when (error is TimeoutException or RunnerException)
         {
@@ -81,7 +87,7 @@ public sealed class NotebookRunner
                 ["evalue"] = error.Message,
                 ["traceback"] = new JsonArray(error.Message),
             });
-            return new CellOutcome(cell, CellStatus.Failed, error.Message, clock.Elapsed, 0);
+            return (new CellOutcome(cell, CellStatus.Failed, error.Message, clock.Elapsed, 0), true);
         }
     }
 

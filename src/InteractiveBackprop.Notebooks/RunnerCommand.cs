@@ -4,8 +4,8 @@ namespace InteractiveBackprop.Notebooks;
 public static class RunnerCommand
 {
     /// <summary>Runs the notebooks named in <paramref name="arguments"/> and returns the exit
-    /// status: 0 when every cell passed or --allow-errors was given, 1 when a cell failed, 2 for
-    /// invalid input.</summary>
+    /// status: 0 when every cell passed, or every cell ran and --allow-errors was given; 1 when a
+    /// cell failed; 2 for invalid input.</summary>
     public static async Task<int> RunAsync(
         IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
@@ -20,6 +20,7 @@ public static class RunnerCommand
 
             var jobs = PlanJobs(options);
             var failures = new List<string>();
+            bool skipped = false;
             var runner = new NotebookRunner(options, output);
             foreach (var (source, target) in jobs)
             {
@@ -27,6 +28,7 @@ public static class RunnerCommand
                 var outcomes = await runner.RunAsync(notebook);
                 notebook.Save(target);
                 await output.WriteLineAsync($"wrote {target}");
+                skipped |= outcomes.Any(o => o.Status == CellStatus.Skipped);
                 foreach (var failed in outcomes.Where(o => o.Status == CellStatus.Failed))
                 {
                     failures.Add($"{source} cell {failed.Cell.Index} ({failed.Cell.KernelName}) " +
@@ -37,7 +39,8 @@ public static class RunnerCommand
             if (failures.Count > 0)
             {
                 await error.WriteLineAsync(string.Join(Environment.NewLine, failures));
-                if (options.AllowErrors)
+                // --allow-errors keeps the status at 0 only when every cell ran.
+                if (options.AllowErrors && !skipped)
                 {
                     await output.WriteLineAsync($"{failures.Count} cell(s) failed; " +
                         "--allow-errors kept their errors in the executed copies.");

@@ -19,7 +19,9 @@ public sealed record RunnerOptions
           --allow-errors             Run the cells after a failing cell too, keep each error in
                                      its cell's outputs, and exit 0, as nbconvert's option of
                                      the same name does. Without it, the cells after a failing
-                                     cell do not run, and the exit status is 1.
+                                     cell do not run, and the exit status is 1. A cell that
+                                     times out stops the run and gives status 1 either way,
+                                     because the engine is still busy with it.
           --cell-timeout SECONDS     Maximum run time of one cell (default 600). The first cell
                                      also loads packages, which can take a minute.
           --start-timeout SECONDS    Maximum time for the engine to start (default 120).
@@ -30,8 +32,8 @@ public sealed record RunnerOptions
                                      the nearest at or above the current folder.
           --help, -h                 Show this text.
 
-        Exit status: 0 when every cell passed (or --allow-errors was given), 1 when a cell
-        failed, 2 for invalid input.
+        Exit status: 0 when every cell passed (or every cell ran, with --allow-errors), 1 when a
+        cell failed, 2 for invalid input.
         """;
 
     /// <summary>The largest timeout in seconds that a cancellation timer accepts.</summary>

@@ -64,6 +64,27 @@ public sealed class FailingNotebookTests
     }
 
     [Fact]
+    public void TimeoutStopsRunEvenWithAllowErrors()
+    {
+        using var folder = new TemporaryFolder();
+        string source = folder.Write("slow.ipynb", """
+            {"cells": [
+              {"cell_type": "code", "metadata": {}, "outputs": [],
+               "source": "System.Threading.Thread.Sleep(30000);"},
+              {"cell_type": "code", "metadata": {}, "outputs": [], "source": "1 + 1"}
+            ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+            """);
+        string target = Path.Combine(folder.Path, "out", "slow.ipynb");
+
+        var result = _engine.RunRunner(source, "--output", target, "--allow-errors",
+            "--cell-timeout", "3");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("slow.ipynb cell 1 (csharp): FAILED", result.Output);
+        Assert.Contains("slow.ipynb cell 2 (csharp): not run", result.Output);
+    }
+
+    [Fact]
     public void MissingNotebookExitsWithUsageStatus()
     {
         var result = _engine.RunRunner("/no/such.ipynb", "--output", _engine.Output);

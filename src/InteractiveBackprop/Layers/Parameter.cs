@@ -12,6 +12,8 @@ using InteractiveBackprop.Tensors;
 /// </remarks>
 public sealed class Parameter
 {
+    private Tensor _value;
+
     /// <summary>Creates a parameter named <paramref name="name"/> with initial value
     /// <paramref name="value"/> and no gradient yet.</summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
@@ -20,7 +22,7 @@ public sealed class Parameter
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(value);
         Name = name;
-        Value = value;
+        _value = value;
     }
 
     /// <summary>The name as formulas write it, for example <c>W</c> or <c>b</c>.</summary>
@@ -30,7 +32,13 @@ public sealed class Parameter
     public string GradientName => "d" + Name;
 
     /// <summary>The current value.</summary>
-    public Tensor Value { get; set; }
+    /// <exception cref="ArgumentNullException">The value set is null.</exception>
+    public Tensor Value
+    {
+        get => _value;
+        set => _value = value ?? throw new ArgumentNullException(nameof(value),
+            $"Parameter '{Name}': the value cannot be null; assign a tensor of its shape.");
+    }
 
     /// <summary>
     /// ∂L/∂(this parameter), of the same shape as <see cref="Value"/>; <see langword="null"/>

@@ -124,8 +124,8 @@ public abstract class Optimizer
                 throw new InvalidOperationException(
                     $"{GetType().Name}.Step: parameter {i} ('{parameter.Name}') has shape " +
                     $"{parameter.Value.Shape}, but it had shape {_shapes[i]} when the optimiser " +
-                    "was created, and the optimiser's state has that shape. Create a new " +
-                    "optimiser after changing a parameter's shape.");
+                    "was created. Optimisers size their state (momentum, Adam's moments) then, " +
+                    "so create a new optimiser after changing a parameter's shape.");
             }
 
             if (grad.Shape != parameter.Value.Shape)

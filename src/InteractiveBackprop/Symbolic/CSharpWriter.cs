@@ -44,7 +44,7 @@ internal sealed class CSharpWriter
         }
 
         var output = program.Output;
-        code.AppendLine(output.Shape.IsScalar
+        code.AppendLine(program.OutputIsLoss
             ? $"// Backward pass: the gradients of the loss {output.Name}."
             : $"// Backward pass: d{output.Name} = ∂L/∂{output.Name} {output.Shape} arrives from the loss.");
         foreach (var gradient in _derivation.Gradients.Where(g => g.Formula is not null))
@@ -84,7 +84,7 @@ internal sealed class CSharpWriter
             code.AppendLine($"    var {input} = values[\"{input}\"];");
         }
 
-        if (!program.Output.Shape.IsScalar)
+        if (!program.OutputIsLoss)
         {
             code.AppendLine($"    var d{program.Output.Name} = values[\"d{program.Output.Name}\"];");
         }

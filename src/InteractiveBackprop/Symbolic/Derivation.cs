@@ -26,8 +26,9 @@ public sealed class Derivation
     /// <summary>The name of the output: the loss, or the matrix whose gradient arrives from it.</summary>
     public string OutputName => Program.Output.Name;
 
-    /// <summary>Whether the output is a scalar loss rather than a matrix with an upstream gradient.</summary>
-    public bool OutputIsScalar => Program.Output.Shape.IsScalar;
+    /// <summary>Whether the output is the loss L (a [1,1] last statement named L or unnamed)
+    /// rather than a matrix with an upstream gradient.</summary>
+    public bool OutputIsScalar => Program.OutputIsLoss;
 
     internal TypedProgram Program { get; }
 

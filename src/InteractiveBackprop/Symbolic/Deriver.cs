@@ -28,7 +28,7 @@ internal static class Deriver
             Expression gradient;
             if (isOutput)
             {
-                gradient = output.Shape.IsScalar
+                gradient = program.OutputIsLoss
                     ? new ConstantExpression(Coefficient.One)
                     : new GradientExpression(statement.Name);
             }
@@ -59,7 +59,7 @@ internal static class Deriver
 
             var dV = new DifferentialExpression(statement.Name);
             List<Expression> terms;
-            if (isOutput && output.Shape.IsScalar)
+            if (isOutput && program.OutputIsLoss)
             {
                 // A term that is already a Frobenius product A : dV needs no factor 1 in front.
                 terms = Simplifier.Flatten(differential)

@@ -43,7 +43,7 @@ internal sealed class NumericInstance
         }
 
         var output = program.Output;
-        if (!output.Shape.IsScalar)
+        if (!program.OutputIsLoss)
         {
             instance.Evaluator.Gradients[output.Name] = Tensor.RandomUniform(
                 instance.Evaluator.Size(output.Shape.Rows), instance.Evaluator.Size(output.Shape.Columns),
@@ -68,7 +68,7 @@ internal sealed class NumericInstance
     {
         Forward();
         var output = Evaluator.Values[_program.Output.Name];
-        return _program.Output.Shape.IsScalar
+        return _program.OutputIsLoss
             ? output[0, 0]
             : output.Multiply(Evaluator.Gradients[_program.Output.Name]).Sum();
     }

@@ -2,14 +2,16 @@ namespace InteractiveBackprop.Symbolic;
 
 /// <summary>
 /// Statements after parsing and shape inference, with the declared inputs. The last statement
-/// is the output: a scalar loss L, or a matrix Y whose gradient G_Y = ∂L/∂Y arrives from a loss
+/// is the output: the loss L, or a matrix Y whose gradient G_Y = ∂L/∂Y arrives from a loss
 /// further on.
 /// </summary>
 internal sealed class TypedProgram
 {
     private TypedProgram(string source, ShapeDeclarations declarations,
-        IReadOnlyList<TypedStatement> statements, Dictionary<string, MatrixShape> shapes)
+        IReadOnlyList<TypedStatement> statements, Dictionary<string, MatrixShape> shapes,
+        bool outputIsLoss)
     {
+        OutputIsLoss = outputIsLoss;
         Source = source;
         Declarations = declarations;
         Statements = statements;
@@ -18,6 +20,13 @@ internal sealed class TypedProgram
     }
 
     public string Source { get; }
+
+    /// <summary>
+    /// Whether the output is the loss L itself: a [1,1] last statement named L or left unnamed.
+    /// A [1,1] output under another name, such as the Y of X·W with 1×1 operands, is a matrix
+    /// like any other, whose gradient G_Y arrives from a loss further on.
+    /// </summary>
+    public bool OutputIsLoss { get; }
 
     public ShapeDeclarations Declarations { get; }
 
@@ -87,7 +96,9 @@ internal sealed class TypedProgram
             statements.Add(new TypedStatement(name, value, shape, statement.Value.Span));
         }
 
-        return new TypedProgram(source, declarations, statements, shapes);
+        var last = statements[^1];
+        bool outputIsLoss = last.Shape.IsScalar && (parsed[^1].Name is null || last.Name == "L");
+        return new TypedProgram(source, declarations, statements, shapes, outputIsLoss);
     }
 
     private static string FreshName(string name, Dictionary<string, MatrixShape> shapes)

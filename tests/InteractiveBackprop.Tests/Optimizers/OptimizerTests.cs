@@ -86,10 +86,22 @@ public class OptimizerTests
         var error = Assert.Throws<InvalidOperationException>(optimizer.Step);
 
         Assert.Equal($"Sgd.Step: parameter 0 ('W') has shape [{rows},{columns}], but it had " +
-            "shape [1,2] when the optimiser was created, and the optimiser's state has that " +
-            "shape. Create a new optimiser after changing a parameter's shape.", error.Message);
+            "shape [1,2] when the optimiser was created. Optimisers size their state (momentum, " +
+            "Adam's moments) then, so create a new optimiser after changing a parameter's shape.",
+            error.Message);
         Assert.All(parameter.Value.ToFlatArray(), value => Assert.Equal(0.0, value));
         Assert.Equal(1, optimizer.StepCount);
+    }
+
+    [Fact]
+    public void NullParameterValueIsRejected()
+    {
+        var parameter = new Parameter("W", Tensor.Zeros(1, 2));
+
+        var error = Assert.Throws<ArgumentNullException>(() => parameter.Value = null!);
+
+        Assert.StartsWith("Parameter 'W': the value cannot be null; assign a tensor of its shape.",
+            error.Message);
     }
 
     [Fact]

@@ -56,4 +56,28 @@ public class ShapeUnificationTests
         Assert.StartsWith("b is not declared. Declare its shape, for example --shapes \"b: 1×M\"",
             error.Message);
     }
+
+    [Fact]
+    public void OneByOneOutputNamedY_KeepsUpstreamGradient()
+    {
+        var derivation = SymbolicDerivation.Derive("Y = X W", "X: 1×3, W: 3×1");
+
+        Assert.False(derivation.OutputIsScalar);
+        Assert.Contains("dX = ∂L/∂X = G_Y·Wᵀ    [1×3]", derivation.ToPlainText());
+    }
+
+    [Fact]
+    public void UnnamedOrLScalarOutput_IsTheLoss()
+    {
+        Assert.True(SymbolicDerivation.Derive("sum(X W)", "X: 2×3, W: 3×1").OutputIsScalar);
+        Assert.True(SymbolicDerivation.Derive("L = sum(X W)", "X: 2×3, W: 3×1").OutputIsScalar);
+    }
+
+    [Fact]
+    public void ClaimOnOneByOneOutput_IsChecked()
+    {
+        var report = ClaimChecker.Check("Y = X W + b", "dW = X' dY", "X: 1×1, W: 1×1, b: 1×1");
+
+        Assert.True(report.Passed);
+    }
 }
