@@ -15,12 +15,22 @@ internal static class BackpropDirectives
 
     public const string TraceName = "#!backprop";
 
+    /// <summary>
+    /// The parameter that captures text given without an option name, left out of completions
+    /// and usages. Without it, .NET Interactive 1.0.0-beta.26120.1 drops such text silently
+    /// from a command that has no parameter with an implicit name, so
+    /// <c>#!backprop-check "dW = dY X"</c> would run the bundled layer check and pass.
+    /// </summary>
+    // TODO(directives): two unnamed texts, as in #!backprop-check "dW = dY X" "db = dY", still
+    // bind to nothing and run the bundled check, and the kernel reports no diagnostic for them.
+    public const string UnnamedParameter = "--unnamed";
+
     /// <summary>The values of <c>--mode</c>, the default first.</summary>
     public static readonly IReadOnlyList<string> Modes = ["full", "sampled", "directional"];
 
     public static KernelActionDirective Check(Kernel kernel)
     {
-        var directive = new KernelActionDirective(CheckName,
+        var directive = new LayerActionDirective(CheckName,
             "Checks a layer's backward pass against central differences and names the mistake " +
             "when a gradient fails; with no --layer, the bundled Linear on seeded random data.");
         AddLayerParameters(directive, kernel);
@@ -51,15 +61,34 @@ internal static class BackpropDirectives
 
     public static KernelActionDirective Trace(Kernel kernel)
     {
-        var directive = new KernelActionDirective(TraceName,
+        var directive = new LayerActionDirective(TraceName,
             "Runs a layer forward and backward on a seeded batch and shows X, the parameters, " +
             "Y, dY and every gradient with its shape and formula.");
         AddLayerParameters(directive, kernel);
         return directive;
     }
 
+    /// <summary>Returns the message for text that a cell of <paramref name="directive"/> gave
+    /// without an option name, or null when it gave none.</summary>
+    public static string? UnnamedText(LayerDirectiveCommand command, string directive)
+    {
+        if (DirectiveValues.ReadText(command.Unnamed) is not { } text)
+        {
+            return null;
+        }
+
+        string fix = directive == CheckName
+            ? "To check a formula, write --forward \"Y = X W + b\" --claim \"dW = dY X\"; to " +
+                "check a layer, write --layer NAME."
+            : "To trace a layer, write --layer NAME; without it, the bundled Linear runs.";
+        return $"{directive}: the text \"{text}\" has no option name. {fix}";
+    }
+
     private static void AddLayerParameters(KernelActionDirective directive, Kernel kernel)
     {
+        directive.Parameters.Add(new KernelDirectiveParameter(UnnamedParameter,
+            "Text given without an option name, which these commands reject.")
+            { AllowImplicitName = true });
         directive.Parameters.Add(new KernelDirectiveParameter("--layer",
                 "The C# variable holding the layer (an ILayer) or loss head (an ILoss); the " +
                 "bundled Linear when absent.")

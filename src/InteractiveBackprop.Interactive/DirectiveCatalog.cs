@@ -35,12 +35,13 @@ internal sealed class DirectiveCatalog(Kernel kernel, IReadOnlyList<string> name
     /// Returns how a usage shows <paramref name="directive"/>'s parameter that takes its value
     /// without a name: the registered form, or else the name in capitals and quotes, such as
     /// <c>"EXPRESSION" (in quotes, first)</c>. Returns null when the command has no such
-    /// parameter.
+    /// parameter, or only a hidden one that captures text to reject.
     /// </summary>
     public string? PositionalUsage(KernelActionDirective directive)
     {
         var parameter = directive.Parameters
-            .FirstOrDefault(candidate => candidate.AllowImplicitName);
+            .FirstOrDefault(candidate => candidate.AllowImplicitName &&
+                candidate.Name != BackpropDirectives.UnnamedParameter);
         if (parameter is null)
         {
             return null;

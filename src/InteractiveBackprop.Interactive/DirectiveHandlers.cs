@@ -17,6 +17,12 @@ internal static class DirectiveHandlers
         Kernel kernel, BackpropCheckCommand command, KernelInvocationContext context)
     {
         const string name = BackpropDirectives.CheckName;
+        if (BackpropDirectives.UnnamedText(command, name) is { } unnamed)
+        {
+            context.Fail(command, message: unnamed);
+            return;
+        }
+
         if (command.Forward is not null || command.Claim is not null)
         {
             await ClaimCheckHandler.CheckAsync(kernel, command, context);
@@ -73,6 +79,12 @@ internal static class DirectiveHandlers
     public static Task TraceAsync(
         Kernel kernel, BackpropTraceCommand command, KernelInvocationContext context)
     {
+        if (BackpropDirectives.UnnamedText(command, BackpropDirectives.TraceName) is { } unnamed)
+        {
+            context.Fail(command, message: unnamed);
+            return Task.CompletedTask;
+        }
+
         DirectiveArguments? arguments = null;
         BackpropTrace trace;
         try

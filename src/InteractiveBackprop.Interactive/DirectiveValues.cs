@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 
 namespace InteractiveBackprop.Interactive;
@@ -16,7 +17,8 @@ internal static class DirectiveValues
 
     /// <summary>Reads <paramref name="value"/> as an integer of at least
     /// <paramref name="minimum"/>, or returns null when the option was not given.</summary>
-    /// <exception cref="DirectiveException">The value is not such an integer.</exception>
+    /// <exception cref="DirectiveException">The value is not such an integer, or is a whole
+    /// number outside the range of <see cref="int"/>.</exception>
     public static int? ReadOptionalInteger(JsonElement? value, string option, int minimum)
     {
         if (value is null)
@@ -27,6 +29,14 @@ internal static class DirectiveValues
         string text = Text(value.Value);
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int result))
         {
+            if (BigInteger.TryParse(text, NumberStyles.Integer,
+                CultureInfo.InvariantCulture, out _))
+            {
+                throw new DirectiveException(string.Create(CultureInfo.InvariantCulture,
+                    $"{option} must be a whole number from {minimum} to {int.MaxValue}, but " +
+                    $"got {text}."));
+            }
+
             throw new DirectiveException(string.Create(CultureInfo.InvariantCulture,
                 $"{option} expects a whole number, but got '{text}'. Example: {option} " +
                 $"{Math.Max(minimum, 5)}"));

@@ -23,4 +23,9 @@ public abstract class LayerDirectiveCommand : KernelDirectiveCommand
 
     /// <summary>The seed of X, the bundled layer's parameters and dY.</summary>
     public JsonElement? Seed { get; set; }
+
+    /// <summary>Text that the cell gives without an option name, such as the formula of
+    /// <c>#!backprop-check "dW = dY X"</c>; the command takes none, so the handler rejects
+    /// it.</summary>
+    public JsonElement? Unnamed { get; set; }
 }

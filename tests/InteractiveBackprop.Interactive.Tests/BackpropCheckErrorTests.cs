@@ -15,6 +15,10 @@ public sealed class BackpropCheckErrorTests(KernelFixture fixture) : IClassFixtu
             "Example: --out 5" },
         { "--seed one", "#!backprop-check: --seed expects a whole number, but got 'one'. " +
             "Example: --seed 5" },
+        { "--seed 2147483648", "#!backprop-check: --seed must be a whole number from " +
+            "-2147483648 to 2147483647, but got 2147483648." },
+        { "--batch 99999999999", "#!backprop-check: --batch must be a whole number from 1 to " +
+            "2147483647, but got 99999999999." },
         { "--rtol big", "#!backprop-check: --rtol expects a number such as 1e-6, but got " +
             "'big'." },
         { "--atol \"-1\"", "#!backprop-check: --atol must be at least 0, but got -1: a " +
@@ -27,6 +31,26 @@ public sealed class BackpropCheckErrorTests(KernelFixture fixture) : IClassFixtu
         { "--layer \"my layer\"", "#!backprop-check: --layer expects the name of a C# " +
             "variable, such as myLayer, but got 'my layer'." },
     };
+
+    public static TheoryData<string> SeedOutOfRangeCells => new()
+    {
+        "#!backprop-check --seed 2147483648",
+        "#!backprop-check --forward \"Y = X W\" --claim \"dW = X' dY\" --seed 2147483648",
+        "#!backprop --seed 2147483648",
+        "#!derive \"Y = X W\" --seed 2147483648",
+    };
+
+    [Theory]
+    [MemberData(nameof(SeedOutOfRangeCells))]
+    public async Task SeedOutOfRangeNamesRange(string cell)
+    {
+        var result = await Harness.SubmitAsync(cell);
+
+        string directive = cell.Split(' ')[0];
+        Assert.Equal($"{directive}: --seed must be a whole number from -2147483648 to " +
+            "2147483647, but got 2147483648.", result.Failure);
+        Assert.Empty(result.Text);
+    }
 
     [Theory]
     [MemberData(nameof(InvalidValues))]

@@ -22,6 +22,18 @@ public sealed class DirectiveCompletionTests(KernelFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task CapturingParameterIsNotCompleted()
+    {
+        var check = await CompleteAsync("#!backprop-check ");
+        var trace = await CompleteAsync("#!backprop ");
+
+        Assert.Contains("--forward", check);
+        Assert.DoesNotContain("--unnamed", check);
+        Assert.Contains("--layer", trace);
+        Assert.DoesNotContain("--unnamed", trace);
+    }
+
+    [Fact]
     public async Task ModeValuesAreCompleted()
     {
         var values = await CompleteAsync("#!backprop-check --mode ");

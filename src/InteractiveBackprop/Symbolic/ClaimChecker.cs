@@ -26,7 +26,8 @@ public static class ClaimChecker
     /// <param name="shapes">The declarations of the inputs' shapes.</param>
     /// <param name="seed">The seed of the random instance.</param>
     /// <exception cref="SymbolicException">The forward statements or the claim cannot be parsed,
-    /// the claim names no input, or the claim uses an undeclared name.</exception>
+    /// the claim names no input, or the claim uses a name that is neither a value of the forward
+    /// statements, a gradient dV of one, nor a dimension.</exception>
     public static ClaimReport Check(string forward, string claim, string? shapes = null, int seed = 1)
     {
         ArgumentNullException.ThrowIfNull(forward);
@@ -34,6 +35,7 @@ public static class ClaimChecker
         var derivation = SymbolicDerivation.Derive(forward, shapes);
         var program = derivation.Program;
         var (target, body) = ParseClaim(claim, program);
+        RejectUnknownNames(claim, body, program);
         var formula = derivation.Gradients.First(g => g.Name == target);
         string derived = $"d{target} = " + (formula.Formula is null ? "0" : InClaimWords(formula.Formula));
         var inference = program.Inference(claim, gradientNames: true);
@@ -119,6 +121,81 @@ public static class ClaimChecker
         }
 
         return (target, statement.Value);
+    }
+
+    // A name the claim cannot use is a typo or a slip of vocabulary, such as dy or G_Y. Shape
+    // inference would ask for its shape to be declared, which misleads.
+    private static void RejectUnknownNames(string claim, Expression body, TypedProgram program)
+    {
+        var values = program.Shapes.Keys.ToList();
+
+        // A claim's body mostly uses the gradients of assigned values, such as dY, so a tie of
+        // suggestions goes to them first, then to the values, then to the inputs' gradients.
+        var assigned = program.Statements.Select(statement => "d" + statement.Name).Reverse();
+        var usable = assigned.Concat(values).Concat(values.Select(name => "d" + name))
+            .Distinct().ToList();
+        var unknown = NameNodes(body).FirstOrDefault(node => !usable.Contains(node.Name) &&
+            !program.Dimensions.Contains(node.Name));
+        if (unknown is null)
+        {
+            return;
+        }
+
+        string message = $"{unknown.Name} is not a name of the forward statements. A claim may " +
+            $"use {string.Join(", ", values)} and their gradients " +
+            $"{string.Join(", ", values.Select(name => "d" + name))}.";
+        if (ClosestName(unknown.Name, usable) is { } closest)
+        {
+            message += $" Did you mean {closest}?";
+        }
+
+        throw new SymbolicException(message, claim, unknown.Span);
+    }
+
+    private static IEnumerable<NameExpression> NameNodes(Expression expression) =>
+        expression is NameExpression name
+            ? [name]
+            : expression.Children.SelectMany(NameNodes);
+
+    // Returns the usable name nearest to the typed one, ignoring case, or null when even the
+    // nearest differs in more than a third of its letters (at least one). G_V, the derivation's
+    // word for ∂L/∂V, maps to dV.
+    private static string? ClosestName(string typed, IReadOnlyList<string> usable)
+    {
+        if (typed.StartsWith("G_", StringComparison.Ordinal) && usable.Contains("d" + typed[2..]))
+        {
+            return "d" + typed[2..];
+        }
+
+        int allowed = Math.Max(1, typed.Length / 3);
+        return usable
+            .Select(name => (Name: name, Distance: Levenshtein(typed.ToLowerInvariant(),
+                name.ToLowerInvariant())))
+            .Where(candidate => candidate.Distance <= allowed)
+            .OrderBy(candidate => candidate.Distance)
+            .Select(candidate => candidate.Name)
+            .FirstOrDefault();
+    }
+
+    // Returns the Levenshtein distance: the minimum number of insertions, deletions and
+    // substitutions that turn one text into the other.
+    private static int Levenshtein(string source, string target)
+    {
+        var previous = Enumerable.Range(0, target.Length + 1).ToArray();
+        for (int i = 1; i <= source.Length; i++)
+        {
+            var current = new int[target.Length + 1];
+            current[0] = i;
+            for (int j = 1; j <= target.Length; j++)
+            {
+                int replace = previous[j - 1] + (source[i - 1] == target[j - 1] ? 0 : 1);
+                current[j] = Math.Min(replace, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            previous = current;
+        }
+
+        return previous[target.Length];
     }
 
     private static string InClaimWords(Expression expression) =>

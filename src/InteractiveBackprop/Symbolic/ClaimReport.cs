@@ -28,6 +28,11 @@ public sealed record ClaimReport(string Forward, string Claim, string Gradient, 
     /// <summary>Formats the verdict as plain text.</summary>
     public string ToPlainText() => ClaimText.Plain(this);
 
+    /// <summary>Formats the verdict as plain text, the same text as
+    /// <see cref="ToPlainText"/>, so that <c>Console.WriteLine(report)</c> shows the
+    /// verdict rather than the record's members.</summary>
+    public override string ToString() => ToPlainText();
+
     /// <summary>Formats the verdict as an HTML fragment.</summary>
     public string ToHtml() => ClaimText.Html(this);
 }

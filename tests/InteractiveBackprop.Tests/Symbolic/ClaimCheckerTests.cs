@@ -96,4 +96,55 @@ public class ClaimCheckerTests
         Assert.Equal("dQ is not the gradient of an input; gradients: dX, dW, db.\n  dQ = X\n  ^^",
             error.FormatWithCaret().Replace("\r", ""));
     }
+
+    private const string LinearNames = "A claim may use X, W, b, Y and their gradients dX, dW, " +
+        "db, dY.";
+
+    public static TheoryData<string, string> MisspeltNames => new()
+    {
+        { "dW = X' dQ", $"dQ is not a name of the forward statements. {LinearNames} Did you mean " +
+            "dY?\n  dW = X' dQ\n          ^^" },
+        { "dW = X' dy", $"dy is not a name of the forward statements. {LinearNames} Did you mean " +
+            "dY?\n  dW = X' dy\n          ^^" },
+        { "dW = X' G_Y", $"G_Y is not a name of the forward statements. {LinearNames} Did you " +
+            "mean dY?\n  dW = X' G_Y\n          ^^^" },
+        { "dW = Xt dY", $"Xt is not a name of the forward statements. {LinearNames} Did you mean " +
+            "X?\n  dW = Xt dY\n       ^^" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MisspeltNames))]
+    public void MisspeltNameInClaim_SuggestsClosest(string claim, string message)
+    {
+        var error = Assert.Throws<SymbolicException>(() => ClaimChecker.Check(Linear, claim, LinearShapes));
+
+        Assert.Equal(message, error.FormatWithCaret().Replace("\r", ""));
+    }
+
+    [Fact]
+    public void UnknownNameWithoutShapes_IsNotShapeProblem()
+    {
+        var error = Assert.Throws<SymbolicException>(() => ClaimChecker.Check(Linear, "dW = X' Grad"));
+
+        Assert.Equal($"Grad is not a name of the forward statements. {LinearNames}", error.Message);
+    }
+
+    [Fact]
+    public void IntermediateNames_AreListed()
+    {
+        var error = Assert.Throws<SymbolicException>(() => ClaimChecker.Check(
+            "H = relu(X W1); Y = H W2", "dW2 = H' dh", "X: B×N, W1: N×K, W2: K×M"));
+
+        Assert.Equal("dh is not a name of the forward statements. A claim may use X, W1, W2, H, Y " +
+            "and their gradients dX, dW1, dW2, dH, dY. Did you mean dH?", error.Message);
+    }
+
+    [Fact]
+    public void ToString_IsPlainTextReport()
+    {
+        var report = ClaimChecker.Check(Linear, "dW = X' dY", LinearShapes);
+
+        Assert.Equal(report.ToPlainText(), report.ToString());
+        Assert.Contains("numbers: match", report.ToString());
+    }
 }
