@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace InteractiveBackprop.Interactive;
 
@@ -128,10 +129,20 @@ internal static class DirectiveValues
         string text = Text(value.Value);
         bool valid = text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') &&
             text.All(c => char.IsLetterOrDigit(c) || c == '_');
-        return valid
-            ? text
-            : throw new DirectiveException(
+        if (!valid)
+        {
+            throw new DirectiveException(
                 $"{option} expects the name of a C# variable, such as myLayer, but got '{text}'.");
+        }
+
+        // A reserved word such as class cannot name a variable; contextual ones such as var can.
+        if (SyntaxFacts.GetKeywordKind(text) != SyntaxKind.None)
+        {
+            throw new DirectiveException($"{option} expects the name of a C# variable, but " +
+                $"'{text}' is a C# keyword; choose another name, such as {text}Report.");
+        }
+
+        return text;
     }
 
     /// <summary>Reads <paramref name="value"/> as text, or returns null when the option was not

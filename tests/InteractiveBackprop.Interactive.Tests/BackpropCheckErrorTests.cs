@@ -28,6 +28,8 @@ public sealed class BackpropCheckErrorTests(KernelFixture fixture) : IClassFixtu
             "but got 'fast'." },
         { "--score-to 3x", "#!backprop-check: --score-to expects the name of a C# variable, " +
             "such as myLayer, but got '3x'." },
+        { "--score-to class", "#!backprop-check: --score-to expects the name of a C# variable, " +
+            "but 'class' is a C# keyword; choose another name, such as classReport." },
         { "--layer \"my layer\"", "#!backprop-check: --layer expects the name of a C# " +
             "variable, such as myLayer, but got 'my layer'." },
     };
