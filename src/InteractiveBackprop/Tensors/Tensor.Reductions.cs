@@ -29,10 +29,7 @@ public sealed partial class Tensor
     {
         if (Rank == 2 && ViewAxis(nameof(Sum), axis) == 0)
         {
-            // Adding whole rows keeps each column's order of addition and runs vectorised.
-            var totals = new double[Columns];
-            Simd.SimdLoops.ColumnSums(_data, Rows, totals);
-            return new Tensor(ReducedShape(0, keepDimensions), totals);
+            return new Tensor(ReducedShape(0, keepDimensions), ColumnTotals());
         }
 
         return Reduce(nameof(Sum), axis, keepDimensions, SumLine);
@@ -50,8 +47,7 @@ public sealed partial class Tensor
     {
         if (Rank == 2 && ViewAxis(nameof(Mean), axis) == 0)
         {
-            var totals = new double[Columns];
-            Simd.SimdLoops.ColumnSums(_data, Rows, totals);
+            var totals = ColumnTotals();
             Simd.SimdLoops.Unary<Simd.UnaryOperators.DivideByScalar>(totals, Rows, totals);
             return new Tensor(ReducedShape(0, keepDimensions), totals);
         }
@@ -135,6 +131,15 @@ public sealed partial class Tensor
         }
 
         return keepDimensions ? new Shape(Rows, 1) : Shape.Vector(Rows);
+    }
+
+    // Sums each column of the matrix by adding whole rows, which keeps each column's order of
+    // addition and runs vectorised.
+    private double[] ColumnTotals()
+    {
+        var totals = new double[Columns];
+        Simd.SimdLoops.ColumnSums(_data, Rows, totals);
+        return totals;
     }
 
     private Tensor Reduce(
