@@ -15,17 +15,17 @@ internal sealed class ShapeInference
     private readonly IReadOnlyDictionary<string, MatrixShape> _shapes;
     private readonly IReadOnlySet<string> _dimensions;
     private readonly bool _gradientNames;
-    private readonly IReadOnlyDictionary<string, MatrixShape>? _suggestions;
+    private readonly Lazy<IReadOnlyDictionary<string, MatrixShape>>? _suggestions;
 
     /// <param name="source">The text the spans of parsed nodes point into.</param>
     /// <param name="shapes">The shape of every name in scope.</param>
     /// <param name="dimensions">The symbolic dimensions, which may appear as scalars.</param>
     /// <param name="gradientNames">Whether a name dV, for a V in scope, means ∂L/∂V.</param>
-    /// <param name="suggestions">Shapes inferred for undeclared names, which the error for an
-    /// undeclared name offers as the declaration to add.</param>
+    /// <param name="suggestions">Shapes inferred on first use for undeclared names, which the
+    /// error for an undeclared name offers as the declaration to add.</param>
     public ShapeInference(string source, IReadOnlyDictionary<string, MatrixShape> shapes,
         IReadOnlySet<string> dimensions, bool gradientNames = false,
-        IReadOnlyDictionary<string, MatrixShape>? suggestions = null)
+        Lazy<IReadOnlyDictionary<string, MatrixShape>>? suggestions = null)
     {
         _source = source;
         _shapes = shapes;
@@ -85,7 +85,7 @@ internal sealed class ShapeInference
 
         string known = _shapes.Count == 0 ? "none" : string.Join(", ", _shapes.Keys);
         string example = _suggestions is not null
-            && _suggestions.TryGetValue(name.Name, out var suggested)
+            && _suggestions.Value.TryGetValue(name.Name, out var suggested)
             ? MathText.Shape(suggested, false)
             : "B×N";
         throw Error($"{name.Name} is not declared. Declare its shape, for example " +

@@ -54,7 +54,7 @@ internal sealed class TypedProgram
     public static TypedProgram Create(string source, ShapeDeclarations declarations)
     {
         var parsed = Parser.ParseProgram(source);
-        IReadOnlyDictionary<string, MatrixShape>? suggestions = null;
+        Lazy<IReadOnlyDictionary<string, MatrixShape>>? suggestions = null;
         if (declarations.Shapes.Count == 0)
         {
             declarations = ShapeUnification.Complete(parsed, declarations);
@@ -63,7 +63,9 @@ internal sealed class TypedProgram
         {
             // With some declarations an undeclared name is more likely a typo, so it is reported,
             // with the shape that inference from the declared ones gives it as the suggestion.
-            suggestions = ShapeUnification.Complete(parsed, declarations).Shapes;
+            // The inference runs only when such an error needs it.
+            var declared = declarations;
+            suggestions = new(() => ShapeUnification.Complete(parsed, declared).Shapes);
         }
         var shapes = new Dictionary<string, MatrixShape>(declarations.Shapes, StringComparer.Ordinal);
         var dimensions = declarations.Dimensions.ToHashSet(StringComparer.Ordinal);
