@@ -134,7 +134,7 @@ public static class ClaimChecker
         var assigned = program.Statements.Select(statement => "d" + statement.Name).Reverse();
         var usable = assigned.Concat(values).Concat(values.Select(name => "d" + name))
             .Distinct().ToList();
-        var unknown = NameNodes(body).FirstOrDefault(node => !usable.Contains(node.Name) &&
+        var unknown = TypedProgram.NameNodes(body).FirstOrDefault(node => !usable.Contains(node.Name) &&
             !program.Dimensions.Contains(node.Name));
         if (unknown is null)
         {
@@ -151,11 +151,6 @@ public static class ClaimChecker
 
         throw new SymbolicException(message, claim, unknown.Span);
     }
-
-    private static IEnumerable<NameExpression> NameNodes(Expression expression) =>
-        expression is NameExpression name
-            ? [name]
-            : expression.Children.SelectMany(NameNodes);
 
     // Returns the usable name nearest to the typed one, ignoring case, or null when even the
     // nearest differs in more than a third of its letters (at least one). G_V, the derivation's

@@ -115,7 +115,12 @@ internal sealed class TypedProgram
     }
 
     public static IEnumerable<string> Names(Expression expression) =>
+        NameNodes(expression).Select(node => node.Name);
+
+    /// <summary>Returns the name nodes of <paramref name="expression"/>, in reading order.
+    /// </summary>
+    public static IEnumerable<NameExpression> NameNodes(Expression expression) =>
         expression is NameExpression name
-            ? [name.Name]
-            : expression.Children.SelectMany(Names);
+            ? [name]
+            : expression.Children.SelectMany(NameNodes);
 }
