@@ -26,7 +26,7 @@ STEP_FLOPS = 2.0 * (256 * 784 * 128 * 2 + 256 * 128 * 10 * 3)
 def load_pass(folder):
     """Return seconds per call keyed by (library, case, threads) and the pass's other facts."""
     times = {}
-    # bdn-loh holds the allocating benchmarks rerun with System.GC.LOHThreshold at 4 MiB.
+    # bdn-loh contains the allocating benchmarks rerun with System.GC.LOHThreshold at 4 MiB.
     for exports, suffix in (("bdn", ""), ("bdn-loh", "-loh")):
         pattern = os.path.join(folder, exports, "**", "*-report-full.json")
         for path in glob.glob(pattern, recursive=True):

@@ -22,7 +22,7 @@ internal static class ColdStart
         var unknown = args.Where(arg => arg != "--no-warm-up").ToList();
         if (unknown.Count > 0)
         {
-            Console.Error.WriteLine($"coldstart: unknown argument '{unknown[0]}'; the only " +
+            Console.Error.WriteLine($"coldstart: unknown argument '{unknown[0]}'. The only " +
                 "option is --no-warm-up.");
             return 2;
         }

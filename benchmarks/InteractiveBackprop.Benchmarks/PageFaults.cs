@@ -6,10 +6,10 @@ using InteractiveBackprop.Tensors.Gemm;
 namespace InteractiveBackprop.Benchmarks;
 
 /// <summary>
-/// Counts what a result allocated per call costs: for the X·W and Xᵀ·dY products of the
-/// training step on one thread, the minor page faults per call (from /proc/self/stat, Linux
-/// only), the gen2 collections per call and the time per call, through the Tensor API and
-/// through the kernel writing into one preallocated result. Run it with and without
+/// Measures what a result allocated per call costs, for the X·W and Xᵀ·dY products of the
+/// training step on one thread. For the Tensor API and for the kernel writing into one
+/// preallocated result, it prints the time, the minor page faults (from /proc/self/stat, so
+/// Linux only) and the gen2 collections per call. Run it with and without
 /// DOTNET_GCLOHThreshold to see the large-object heap's share.
 /// </summary>
 internal static class PageFaults

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Running;
 using InteractiveBackprop.Benchmarks;
 
-// "coldstart", "peak", "faults" and "sweep" are plain Stopwatch programs; anything else goes to
-// BenchmarkDotNet.
+// "coldstart", "peak", "faults" and "sweep" are plain Stopwatch programs. Anything else goes
+// to BenchmarkDotNet.
 return args.FirstOrDefault() switch
 {
     "coldstart" => ColdStart.Run(args.Skip(1).ToArray()),

@@ -7,10 +7,10 @@ namespace InteractiveBackprop.Benchmarks;
 
 /// <summary>
 /// One SGD step of a 784-128-10 network with a ReLU hidden layer and softmax cross-entropy,
-/// written with the core's Tensor operations as a notebook would write it, and the same data
-/// flow as reference.py's numpy step: every intermediate is a new tensor, and the update
-/// writes into the parameters (numpy's <c>w1 -= rate * dw1</c>, the core's
-/// <see cref="Sgd"/>). The first layer computes no dX because nothing comes before it.
+/// written with the core's Tensor operations as a notebook would write it. The data flow is
+/// that of reference.py's numpy step. Every intermediate is a new tensor, and the update
+/// writes into the parameters, as numpy's <c>w1 -= rate * dw1</c> and the core's
+/// <see cref="Sgd"/> do. The first layer computes no dX because nothing comes before it.
 /// </summary>
 internal sealed class TrainingStep
 {
